@@ -1,0 +1,212 @@
+//! The harness every hidden test binary runs under.
+//!
+//! The checker builds one binary per exercise (`harness = false`) whose `main` is
+//! `grading::main(&[..])`. It then runs that binary once per test, in a fresh process
+//! with its own time limit:
+//!
+//! * `BINARY --list` prints one line per test: `name<TAB>limit_ms<TAB>timeout hint`;
+//! * `BINARY --run NAME` runs one test and writes its verdict to the file named by
+//!   the `GRADING_VERDICT` environment variable (to stdout when it is unset):
+//!   the first line is `passed` or `failed`, the rest is the failure message;
+//! * `BINARY` with no arguments runs every test in this process, one after another
+//!   (what a bare `cargo test` does; used for benchmarks, not for grading).
+//!
+//! A test is a plain `fn()`: it passes when it returns and fails when it panics, and
+//! the panic message is what the learner reads. Write messages that say what went
+//! wrong and what usually causes it.
+//!
+//! The verdict goes to a file, not to stdout, so nothing the learner's code prints can
+//! pass for a verdict, and a process that ends without writing one (a call to
+//! `process::exit`, an abort, a stack overflow) is never taken for a pass.
+
+use std::any::Any;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Mutex;
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// One hidden test: a name the learner sees, the function, its time limit, and what a
+/// timeout most likely means.
+#[derive(Clone, Copy)]
+pub struct Test {
+    pub name: &'static str,
+    pub run: fn(),
+    pub limit: Duration,
+    pub on_timeout: &'static str,
+}
+
+/// The time limit a test gets unless it says otherwise. Generous on purpose: a correct
+/// solution finishes each test in well under a second even on a loaded 2-core machine.
+pub const DEFAULT_LIMIT: Duration = Duration::from_secs(10);
+
+/// A test with the default limit and a generic timeout hint.
+pub const fn test(name: &'static str, run: fn()) -> Test {
+    Test {
+        name,
+        run,
+        limit: DEFAULT_LIMIT,
+        on_timeout: "the code never finished: a receive loop that never ends (is a Sender \
+                     still alive?) or two threads waiting on each other",
+    }
+}
+
+impl Test {
+    /// Sets this test's time limit in milliseconds.
+    pub const fn limit_ms(mut self, ms: u64) -> Test {
+        self.limit = Duration::from_millis(ms);
+        self
+    }
+
+    /// Sets the hint shown when this test hits its time limit.
+    pub const fn on_timeout(mut self, hint: &'static str) -> Test {
+        self.on_timeout = hint;
+        self
+    }
+}
+
+/// Panics recorded by the hook, from every thread: (thread name, message).
+static PANICS: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+
+/// The entry point of a hidden test binary.
+pub fn main(tests: &[Test]) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("--list") => {
+            for t in tests {
+                println!("{}\t{}\t{}", t.name, t.limit.as_millis(), t.on_timeout.replace(['\t', '\n'], " "));
+            }
+        }
+        Some("--run") => {
+            let Some(name) = args.get(1) else {
+                eprintln!("usage: --run TEST_NAME");
+                std::process::exit(2);
+            };
+            let Some(t) = tests.iter().find(|t| t.name == name) else {
+                eprintln!("no test named {name}");
+                std::process::exit(2);
+            };
+            let verdict = run_one(t);
+            let passed = verdict.starts_with("passed");
+            match std::env::var_os("GRADING_VERDICT") {
+                Some(path) => {
+                    if let Err(e) = std::fs::write(&path, verdict) {
+                        eprintln!("could not write the verdict: {e}");
+                        std::process::exit(3);
+                    }
+                }
+                None => println!("{verdict}"),
+            }
+            // Exit at once: threads the learner's code left running must not keep the
+            // process (and the grade) alive.
+            std::process::exit(if passed { 0 } else { 1 });
+        }
+        _ => {
+            // A bare `cargo test`: run everything here, in order. No time limits.
+            let filter = args.iter().find(|a| !a.starts_with('-'));
+            let mut failed = 0;
+            for t in tests.iter().filter(|t| filter.is_none_or(|f| t.name.contains(f.as_str()))) {
+                let verdict = run_one(t);
+                let ok = verdict.starts_with("passed");
+                println!("test {} ... {}", t.name, if ok { "ok" } else { "FAILED" });
+                if !ok {
+                    failed += 1;
+                    println!("{}", verdict.trim_start_matches("failed\n"));
+                }
+            }
+            std::process::exit(if failed == 0 { 0 } else { 101 });
+        }
+    }
+}
+
+/// Runs one test in this process and returns its verdict text.
+fn run_one(t: &Test) -> String {
+    panic::set_hook(Box::new(|info| {
+        let thread = thread::current().name().unwrap_or("<unnamed>").to_string();
+        let message = payload_text(info.payload());
+        if let Ok(mut panics) = PANICS.lock() {
+            panics.push((thread, message));
+        }
+    }));
+    let result = panic::catch_unwind(AssertUnwindSafe(t.run));
+    let _ = panic::take_hook();
+    match result {
+        Ok(()) => "passed\n".to_string(),
+        Err(payload) => {
+            let message = payload_text(&*payload);
+            let mut text = format!("failed\n{message}");
+            // Panics in other threads (a producer the learner spawned, say) often explain
+            // the failure better than the test's own assertion does.
+            let panics = PANICS.lock().map(|p| p.clone()).unwrap_or_default();
+            let others: Vec<_> = panics
+                .iter()
+                .filter(|(thread, m)| !(thread == "main" && *m == message))
+                .filter(|(_, m)| *m != message)
+                .take(3)
+                .collect();
+            for (thread, m) in others {
+                text.push_str(&format!("\n(meanwhile, thread '{thread}' panicked: {m})"));
+            }
+            text
+        }
+    }
+}
+
+/// The text of a panic payload: the message for `&str` and `String` payloads.
+pub fn payload_text(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic with a payload that is not a string".to_string()
+    }
+}
+
+/// Runs `f` on its own thread and waits at most `limit` for it. If `f` panics, the
+/// panic is passed on (so a `todo!()` reads as "not yet implemented"); if it takes
+/// longer than `limit`, this panics with `too_slow`. Use it where a hang has a more
+/// precise explanation than the process-wide time limit could give. The thread of a
+/// call that never returns is left behind; the test process exits right after.
+pub fn within<T, F>(limit: Duration, too_slow: &str, f: F) -> T
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let (tx, rx) = mpsc::channel();
+    thread::Builder::new()
+        .name("learner".into())
+        .spawn(move || {
+            let outcome = panic::catch_unwind(AssertUnwindSafe(f));
+            let _ = tx.send(outcome);
+        })
+        .expect("could not start a thread");
+    match rx.recv_timeout(limit) {
+        Ok(Ok(value)) => value,
+        Ok(Err(payload)) => panic::resume_unwind(payload),
+        Err(_) => panic!("{too_slow}"),
+    }
+}
+
+/// Runs `f`, expecting it to panic; returns the panic's message. Panics (failing the
+/// test) with `if_not` when `f` returns normally.
+pub fn expect_panic<T, F: FnOnce() -> T>(if_not: &str, f: F) -> String {
+    match panic::catch_unwind(AssertUnwindSafe(f)) {
+        Ok(_) => panic!("{if_not}"),
+        Err(payload) => {
+            // This panic was wanted: it must not show up as an explanation later.
+            let text = payload_text(&*payload);
+            if let Ok(mut panics) = PANICS.lock() {
+                panics.retain(|(_, m)| *m != text);
+            }
+            text
+        }
+    }
+}
+
+/// Times `f`, returning its value and how long it took.
+pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let value = f();
+    (value, start.elapsed())
+}

@@ -1,0 +1,1 @@
+// PLACEHOLDER: the pristine stub is not written yet.

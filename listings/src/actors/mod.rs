@@ -1,0 +1,1 @@
+//! Listings for the chapter "actors".
