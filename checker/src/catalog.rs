@@ -3,7 +3,13 @@
 //! checker grades the same way wherever it runs.
 
 /// The five steps, in the order the book teaches them.
-pub const STEPS: [&str; 5] = ["mpsc basics", "select", "backpressure", "actors", "worker pool"];
+pub const STEPS: [&str; 5] = [
+    "mpsc basics",
+    "select",
+    "backpressure",
+    "actors",
+    "worker pool",
+];
 
 /// One exercise of the workbook.
 pub struct Exercise {
@@ -76,13 +82,20 @@ pub fn find(query: &str) -> Option<&'static Exercise> {
     EXERCISES.iter().find(|e| {
         e.id == query
             || e.name() == query
-            || query.parse::<u32>().ok().is_some_and(|n| e.number().parse::<u32>() == Ok(n))
+            || query
+                .parse::<u32>()
+                .ok()
+                .is_some_and(|n| e.number().parse::<u32>() == Ok(n))
     })
 }
 
 /// The valid ids, for error messages.
 pub fn valid_ids() -> String {
-    EXERCISES.iter().map(|e| e.id).collect::<Vec<_>>().join(", ")
+    EXERCISES
+        .iter()
+        .map(|e| e.id)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -103,7 +116,11 @@ mod tests {
     #[test]
     fn every_step_has_three_exercises_in_order() {
         for (i, step) in STEPS.iter().enumerate() {
-            let ids: Vec<_> = EXERCISES.iter().filter(|e| e.step == *step).map(|e| e.id).collect();
+            let ids: Vec<_> = EXERCISES
+                .iter()
+                .filter(|e| e.step == *step)
+                .map(|e| e.id)
+                .collect();
             assert_eq!(ids.len(), 3, "step {step}");
             assert_eq!(EXERCISES[i * 3].step, *step);
         }

@@ -1,0 +1,86 @@
+//! Watch mode: grade, then grade again each time a file of an exercise changes.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::catalog::{self, Exercise};
+use crate::{actions, grade, project, report};
+
+pub fn watch(dir: Option<PathBuf>, jobs: Option<usize>) -> Result<ExitCode, String> {
+    let dir = project::exercises_dir(dir.as_deref())?;
+    let mut options = grade::Options::default();
+    if let Some(jobs) = jobs {
+        options.jobs = jobs.max(1);
+    }
+    let (tx, rx) = mpsc::channel();
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
+    watcher
+        .watch(&dir, RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+
+    let all: Vec<&'static Exercise> = catalog::EXERCISES.iter().collect();
+    grade_and_print(&dir, &all, &options);
+    loop {
+        println!(
+            "\nWatching {} — save a file to grade it again; Ctrl-C to stop.",
+            dir.display()
+        );
+        // Wait for a change, then let a burst of saves settle before grading.
+        let first = rx
+            .recv()
+            .map_err(|_| "the file watcher stopped".to_string())?;
+        let mut changed: Vec<PathBuf> = first.map(|e| e.paths).unwrap_or_default();
+        let settle = Instant::now() + Duration::from_millis(300);
+        while let Ok(event) = rx.recv_timeout(settle.saturating_duration_since(Instant::now())) {
+            changed.extend(event.map(|e| e.paths).unwrap_or_default());
+        }
+        let touched = touched_exercises(&dir, &changed);
+        if !touched.is_empty() {
+            grade_and_print(&dir, &touched, &options);
+        }
+    }
+}
+
+/// The exercises whose sources (not build output) are among `paths`.
+fn touched_exercises(dir: &Path, paths: &[PathBuf]) -> Vec<&'static Exercise> {
+    let mut touched: Vec<&'static Exercise> = catalog::EXERCISES
+        .iter()
+        .filter(|e| {
+            paths.iter().any(|p| {
+                p.strip_prefix(dir.join(e.id)).is_ok_and(|rel| {
+                    !rel.starts_with("target")
+                        && rel.extension().is_some_and(|x| x == "rs" || x == "toml")
+                })
+            })
+        })
+        .collect();
+    touched.dedup_by_key(|e| e.id);
+    touched
+}
+
+fn grade_and_print(dir: &Path, exercises: &[&'static Exercise], options: &grade::Options) {
+    let start = Instant::now();
+    match grade::grade(dir, exercises, options) {
+        Ok(graded) => {
+            actions::remember(dir, &graded);
+            // Show the whole table: what was just graded plus what is known of the rest.
+            let shown = actions::load_progress()
+                .filter(|_| project::is_own_exercises(dir))
+                .unwrap_or(graded);
+            print!(
+                "{}",
+                report::terminal(
+                    &shown,
+                    &dir.display().to_string(),
+                    start.elapsed().as_secs_f64()
+                )
+            );
+        }
+        Err(e) => eprintln!("error: {e}"),
+    }
+}
