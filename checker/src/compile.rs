@@ -15,6 +15,9 @@ pub enum Built {
     Binary(PathBuf),
     /// Why there is none, in words for the learner (rustc's rendered errors included).
     Failed(String),
+    /// Cargo failed without a word about this exercise: the workspace as a whole could not
+    /// be built (one crate's manifest can do that to all of them).
+    Unexplained(String),
 }
 
 /// Builds everything staged in `stage`; returns what each exercise (by id) got.
@@ -138,7 +141,7 @@ pub fn build(stage: &Stage) -> HashMap<&'static str, Built> {
             } else if let Some(binary) = binaries.get(id) {
                 Built::Binary(binary.clone())
             } else {
-                Built::Failed(format!("cargo could not build this exercise:\n\n{}", relevant_cargo_errors(&cargo_stderr)))
+                Built::Unexplained(format!("cargo could not build this exercise:\n\n{}", relevant_cargo_errors(&cargo_stderr)))
             };
             (id, built)
         })

@@ -33,7 +33,7 @@ pub fn grade(
     exercises: &[&'static Exercise],
     options: &Options,
 ) -> Result<Report, String> {
-    let stage = stage::stage(dir, exercises)
+    let stage = stage::stage(dir, exercises, false)
         .map_err(|e| format!("could not write the grading workspace: {e}"))?;
     let mut verdicts: HashMap<&'static str, ExerciseVerdict> = HashMap::new();
     for staged in &stage.exercises {
@@ -49,11 +49,21 @@ pub fn grade(
         }
     }
 
-    let built = if stage.buildable().next().is_some() {
+    let mut built = if stage.buildable().next().is_some() {
         compile::build(&stage)
     } else {
         HashMap::new()
     };
+    if built.len() > 1 && built.values().all(|b| matches!(b, Built::Unexplained(_))) {
+        // The workspace as a whole did not build: find the culprit by building each
+        // exercise in a workspace of its own (slower, but one broken manifest must not
+        // stop the others from being graded).
+        for staged in stage.buildable() {
+            if let Ok(alone) = stage::stage(dir, &[staged.exercise], true) {
+                built.extend(compile::build(&alone));
+            }
+        }
+    }
     let mut work: Vec<(&'static str, std::path::PathBuf, TestCase)> = Vec::new();
     let mut listed: HashMap<&'static str, usize> = HashMap::new();
     for staged in stage.buildable() {
@@ -71,7 +81,7 @@ pub fn grade(
                     );
                 }
             },
-            Some(Built::Failed(why)) => {
+            Some(Built::Failed(why) | Built::Unexplained(why)) => {
                 verdicts.insert(
                     exercise.id,
                     ExerciseVerdict::not_built(exercise.id, exercise.step, why.clone()),

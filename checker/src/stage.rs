@@ -55,9 +55,17 @@ impl Stage {
 /// Writes the grading workspace for `exercises` of the learner folder `dir`, and takes a
 /// lock on it that is held until the returned `Stage` is dropped (two checkers grading the
 /// same folder at once take turns instead of trampling each other's files).
-pub fn stage(dir: &Path, exercises: &[&'static Exercise]) -> io::Result<Stage> {
+///
+/// `alone` stages a single exercise in a workspace of its own: the fallback for a crate
+/// whose manifest breaks cargo's view of the whole workspace (a dependency that does not
+/// resolve, say), so that it cannot take the other exercises down with it.
+pub fn stage(dir: &Path, exercises: &[&'static Exercise], alone: bool) -> io::Result<Stage> {
     let work = project::work_dir();
-    let stage_dir = work.join(format!("stage-{}", folder_key(dir)));
+    let suffix = match (alone, exercises) {
+        (true, [only]) => format!("-alone-{}", only.id),
+        _ => String::new(),
+    };
+    let stage_dir = work.join(format!("stage-{}{suffix}", folder_key(dir)));
     fs::create_dir_all(&stage_dir)?;
     let lock = lock(&stage_dir.join(".lock"))?;
 

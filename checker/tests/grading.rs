@@ -16,15 +16,38 @@ fn reference_solutions_pass_every_exercise() {
     for id in IDS {
         let ex = exercise(&report, id);
         assert_eq!(ex["status"], "passed", "{}", describe(ex));
-        assert!(ex["tests"].as_array().unwrap().len() >= 3, "{id} has too few hidden tests");
+        assert!(
+            ex["tests"].as_array().unwrap().len() >= 3,
+            "{id} has too few hidden tests"
+        );
     }
     assert_eq!(code, 0);
     assert_eq!(report["version"], 1);
-    assert_eq!((report["passed"].as_u64(), report["total"].as_u64()), (Some(15), Some(15)));
-    let steps: Vec<_> = report["steps"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_string()).collect();
-    assert_eq!(steps, ["mpsc basics", "select", "backpressure", "actors", "worker pool"]);
+    assert_eq!(
+        (report["passed"].as_u64(), report["total"].as_u64()),
+        (Some(15), Some(15))
+    );
+    let steps: Vec<_> = report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "mpsc basics",
+            "select",
+            "backpressure",
+            "actors",
+            "worker pool"
+        ]
+    );
     for step in report["steps"].as_array().unwrap() {
-        assert_eq!((step["passed"].as_u64(), step["total"].as_u64()), (Some(3), Some(3)));
+        assert_eq!(
+            (step["passed"].as_u64(), step["total"].as_u64()),
+            (Some(3), Some(3))
+        );
     }
 }
 
@@ -44,7 +67,11 @@ fn stubs_fail_every_exercise_quickly() {
             assert_eq!(test["status"], "failed", "{}", describe(ex));
             // "Fast" means no test waited for anything: a stub's `todo!()` panics at once.
             let ms = test["duration_ms"].as_u64().unwrap();
-            assert!(ms < 3_000, "{id}/{} took {ms} ms on a stub: it must fail at once, not wait", test["name"]);
+            assert!(
+                ms < 3_000,
+                "{id}/{} took {ms} ms on a stub: it must fail at once, not wait",
+                test["name"]
+            );
         }
     }
     assert_eq!(report["passed"], 0);
@@ -55,9 +82,16 @@ fn the_exercises_folder_holds_the_pristine_stubs() {
     // `checker reset` restores checker/stubs/NN.rs, so the two must be the same file.
     // (A learner who has started working will see this fail; it guards the workbook itself.)
     for id in IDS {
-        let shipped = fs::read_to_string(root().join("exercises").join(id).join("src/lib.rs")).unwrap();
-        assert!(shipped == stub(id), "exercises/{id}/src/lib.rs differs from checker/stubs/{id}.rs");
-        assert!(stub(id).contains("todo!()"), "the stub of {id} has no todo!()");
+        let shipped =
+            fs::read_to_string(root().join("exercises").join(id).join("src/lib.rs")).unwrap();
+        assert!(
+            shipped == stub(id),
+            "exercises/{id}/src/lib.rs differs from checker/stubs/{id}.rs"
+        );
+        assert!(
+            stub(id).contains("todo!()"),
+            "the stub of {id} has no todo!()"
+        );
     }
 }
 
@@ -65,7 +99,11 @@ fn the_exercises_folder_holds_the_pristine_stubs() {
 fn a_crate_that_does_not_compile_is_reported_and_the_others_are_still_graded() {
     let _turn = one_at_a_time();
     let dir = scratch("syntax-error");
-    put_crate(&dir, "01_fan_in", "pub fn fan_in(producers: usize, per_producer: usize) -> Vec<(usize, usize)> {\n    let x = ;\n}\n");
+    put_crate(
+        &dir,
+        "01_fan_in",
+        "pub fn fan_in(producers: usize, per_producer: usize) -> Vec<(usize, usize)> {\n    let x = ;\n}\n",
+    );
     put_crate(&dir, "02_drain_ready", &solution("02_drain_ready"));
     // A crate whose public API differs from the exercise: builds, but the tests cannot use it.
     put_crate(&dir, "03_collect_until", "pub fn collect_until() {}\n");
@@ -80,24 +118,50 @@ fn a_crate_that_does_not_compile_is_reported_and_the_others_are_still_graded() {
     let ex = exercise(&report, "01_fan_in");
     assert_eq!(ex["status"], "compile_error", "{}", describe(ex));
     let message = ex["message"].as_str().unwrap();
-    assert!(message.contains("expected expression"), "rustc's own message is shown: {message}");
-    assert!(message.contains("src/lib.rs"), "the message points at the learner's file: {message}");
+    assert!(
+        message.contains("expected expression"),
+        "rustc's own message is shown: {message}"
+    );
+    assert!(
+        message.contains("src/lib.rs"),
+        "the message points at the learner's file: {message}"
+    );
 
     let ex = exercise(&report, "03_collect_until");
     assert_eq!(ex["status"], "compile_error", "{}", describe(ex));
-    assert!(ex["message"].as_str().unwrap().contains("public items differ"), "{}", describe(ex));
+    assert!(
+        ex["message"]
+            .as_str()
+            .unwrap()
+            .contains("public items differ"),
+        "{}",
+        describe(ex)
+    );
 
     let ex = exercise(&report, "04_merge");
     assert_eq!(ex["status"], "compile_error", "{}", describe(ex));
-    assert!(ex["message"].as_str().unwrap().contains("not valid TOML"), "{}", describe(ex));
+    assert!(
+        ex["message"].as_str().unwrap().contains("not valid TOML"),
+        "{}",
+        describe(ex)
+    );
 
     let ex = exercise(&report, "05_heartbeat");
     assert_eq!(ex["status"], "compile_error", "{}", describe(ex));
-    assert!(ex["message"].as_str().unwrap().contains("no crate"), "{}", describe(ex));
+    assert!(
+        ex["message"].as_str().unwrap().contains("no crate"),
+        "{}",
+        describe(ex)
+    );
 
     for id in ["02_drain_ready", "06_first_reply"] {
         let ex = exercise(&report, id);
-        assert_eq!(ex["status"], "passed", "one broken crate must not stop the others: {}", describe(ex));
+        assert_eq!(
+            ex["status"],
+            "passed",
+            "one broken crate must not stop the others: {}",
+            describe(ex)
+        );
     }
 }
 
@@ -133,21 +197,49 @@ fn hangs_floods_and_early_exits_are_cut_off_and_reported() {
     assert_eq!(code, 1);
     let ex = exercise(&report, "01_fan_in");
     assert_eq!(ex["status"], "timed_out", "{}", describe(ex));
-    let hung = ex["tests"].as_array().unwrap().iter().find(|t| t["status"] == "timed_out").unwrap();
-    assert!(hung["message"].as_str().unwrap().contains("did not finish within"), "{hung}");
+    let hung = ex["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["status"] == "timed_out")
+        .unwrap();
+    assert!(
+        hung["message"]
+            .as_str()
+            .unwrap()
+            .contains("did not finish within"),
+        "{hung}"
+    );
 
     let ex = exercise(&report, "02_drain_ready");
     assert!(
-        ex["tests"].as_array().unwrap().iter().any(|t| t["message"].as_str().unwrap().contains("printed more than")),
+        ex["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["message"].as_str().unwrap().contains("printed more than")),
         "a flood of output is cut off and reported: {}",
         describe(ex)
     );
     assert_ne!(ex["status"], "passed");
 
     let ex = exercise(&report, "04_merge");
-    assert_eq!(ex["status"], "failed", "process::exit(0) must never pass: {}", describe(ex));
-    assert!(describe(ex).contains("std::process::exit"), "{}", describe(ex));
-    assert!(start.elapsed().as_secs() < 120, "the checker must finish: took {:?}", start.elapsed());
+    assert_eq!(
+        ex["status"],
+        "failed",
+        "process::exit(0) must never pass: {}",
+        describe(ex)
+    );
+    assert!(
+        describe(ex).contains("std::process::exit"),
+        "{}",
+        describe(ex)
+    );
+    assert!(
+        start.elapsed().as_secs() < 120,
+        "the checker must finish: took {:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -157,8 +249,15 @@ fn an_unknown_id_lists_the_valid_ones() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("no exercise `99`").and(predicate::str::contains("01_fan_in, 02_drain_ready")));
-    checker().args(["hint", "nope"]).assert().code(2).stderr(predicate::str::contains("15_resilient_pool"));
+        .stderr(
+            predicate::str::contains("no exercise `99`")
+                .and(predicate::str::contains("01_fan_in, 02_drain_ready")),
+        );
+    checker()
+        .args(["hint", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("15_resilient_pool"));
 }
 
 #[test]
@@ -167,15 +266,26 @@ fn a_missing_exercises_folder_is_a_usage_error() {
         .args(["--exercises", "/no/such/folder", "1"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("/no/such/folder").and(predicate::str::contains("does not exist")));
+        .stderr(
+            predicate::str::contains("/no/such/folder")
+                .and(predicate::str::contains("does not exist")),
+        );
 }
 
 #[test]
 fn ids_are_accepted_as_numbers_and_names() {
     let _turn = one_at_a_time();
-    let (code, report) = grade_json(&root().join("solutions"), &["1", "drain_ready", "03_collect_until", "01"]);
+    let (code, report) = grade_json(
+        &root().join("solutions"),
+        &["1", "drain_ready", "03_collect_until", "01"],
+    );
     assert_eq!(code, 0);
-    let ids: Vec<_> = report["exercises"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let ids: Vec<_> = report["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["01_fan_in", "02_drain_ready", "03_collect_until"]);
     assert_eq!(report["total"], 3);
 }
@@ -214,13 +324,20 @@ fn reset_keeps_a_backup_and_restores_the_stub() {
         .assert()
         .success()
         .stdout(predicate::str::contains("saved in"));
-    assert_eq!(fs::read_to_string(dir.join("02_drain_ready/src/lib.rs")).unwrap(), stub("02_drain_ready"));
+    assert_eq!(
+        fs::read_to_string(dir.join("02_drain_ready/src/lib.rs")).unwrap(),
+        stub("02_drain_ready")
+    );
     let backups = root().join("target/checker/backups/02_drain_ready");
     let kept = fs::read_dir(&backups)
         .unwrap()
         .flatten()
         .any(|e| fs::read_to_string(e.path()).is_ok_and(|t| t == "// my half-finished work\n"));
-    assert!(kept, "the learner's file must be backed up in {}", backups.display());
+    assert!(
+        kept,
+        "the learner's file must be backed up in {}",
+        backups.display()
+    );
 }
 
 #[test]
@@ -233,7 +350,9 @@ fn a_solution_is_shown_only_after_a_pass() {
         .arg(&dir)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("stays hidden").and(predicate::str::contains("fan_in(").not()));
+        .stdout(
+            predicate::str::contains("stays hidden").and(predicate::str::contains("fan_in(").not()),
+        );
     put_crate(&dir, "01_fan_in", &solution("01_fan_in"));
     checker()
         .args(["solution", "1", "--exercises"])
@@ -246,10 +365,37 @@ fn a_solution_is_shown_only_after_a_pass() {
 #[test]
 fn hints_exist_for_every_exercise() {
     for id in IDS {
-        checker()
-            .args(["hint", id])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains(id).and(predicate::str::contains("PLACEHOLDER").not()));
+        checker().args(["hint", id]).assert().success().stdout(
+            predicate::str::contains(id).and(predicate::str::contains("PLACEHOLDER").not()),
+        );
     }
+}
+
+#[test]
+fn a_manifest_that_breaks_the_whole_build_does_not_stop_the_others() {
+    let _turn = one_at_a_time();
+    let dir = scratch("bad-dependency");
+    put_crate(&dir, "01_fan_in", &solution("01_fan_in"));
+    let manifest = dir.join("01_fan_in/Cargo.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(
+        &manifest,
+        format!("{text}\n[dependencies]\nno-such-crate-for-the-workbook-xyz = \"1\"\n"),
+    )
+    .unwrap();
+    put_crate(&dir, "02_drain_ready", &solution("02_drain_ready"));
+    let (code, report) = grade_json(&dir, &["1", "2"]);
+    assert_eq!(code, 1);
+    let ex = exercise(&report, "01_fan_in");
+    assert_eq!(ex["status"], "compile_error", "{}", describe(ex));
+    assert!(
+        ex["message"]
+            .as_str()
+            .unwrap()
+            .contains("no-such-crate-for-the-workbook-xyz"),
+        "{}",
+        describe(ex)
+    );
+    let ex = exercise(&report, "02_drain_ready");
+    assert_eq!(ex["status"], "passed", "{}", describe(ex));
 }
