@@ -14,7 +14,12 @@ fn chapters() -> Vec<(String, String)> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     pages.sort();
     pages
@@ -22,14 +27,36 @@ fn chapters() -> Vec<(String, String)> {
 
 #[test]
 fn the_book_builds_under_target_with_a_progress_page() {
-    checker().arg("book").assert().success().stdout(predicate::str::contains("target/book/index.html"));
+    checker()
+        .arg("book")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("target/book/index.html"));
     let out = root().join("target/book");
-    for page in ["index.html", "mpsc-basics.html", "select.html", "backpressure.html", "actors.html", "worker-pool.html", "progress.html"] {
-        assert!(out.join(page).exists(), "{page} was not built into {}", out.display());
+    for page in [
+        "index.html",
+        "mpsc-basics.html",
+        "select.html",
+        "backpressure.html",
+        "actors.html",
+        "worker-pool.html",
+        "progress.html",
+    ] {
+        assert!(
+            out.join(page).exists(),
+            "{page} was not built into {}",
+            out.display()
+        );
     }
     let chapter = fs::read_to_string(out.join("mpsc-basics.html")).unwrap();
-    assert!(chapter.contains("Your progress in this step"), "the step chapters carry the learner's progress");
-    assert!(!root().join("book/index.html").exists(), "nothing may be built into book/");
+    assert!(
+        chapter.contains("Your progress in this step"),
+        "the step chapters carry the learner's progress"
+    );
+    assert!(
+        !root().join("book/index.html").exists(),
+        "nothing may be built into book/"
+    );
 }
 
 #[test]
@@ -43,25 +70,43 @@ fn every_include_names_an_existing_file_and_anchor() {
                 None => (spec, None),
             };
             let file = root().join("book").join(path);
-            let source = fs::read_to_string(&file).unwrap_or_else(|_| panic!("{page} includes {path}, which does not exist"));
-            if let Some(anchor) = anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit() || c == ':')) {
-                assert!(source.contains(&format!("ANCHOR: {anchor}")), "{page} includes anchor `{anchor}` missing from {path}");
-                assert!(source.contains(&format!("ANCHOR_END: {anchor}")), "{page}: anchor `{anchor}` in {path} is never closed");
+            let source = fs::read_to_string(&file)
+                .unwrap_or_else(|_| panic!("{page} includes {path}, which does not exist"));
+            if let Some(anchor) =
+                anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit() || c == ':'))
+            {
+                assert!(
+                    source.contains(&format!("ANCHOR: {anchor}")),
+                    "{page} includes anchor `{anchor}` missing from {path}"
+                );
+                assert!(
+                    source.contains(&format!("ANCHOR_END: {anchor}")),
+                    "{page}: anchor `{anchor}` in {path} is never closed"
+                );
             }
             count += 1;
         }
     }
-    assert!(count >= 20, "the book should show its listings through includes; found only {count}");
+    assert!(
+        count >= 20,
+        "the book should show its listings through includes; found only {count}"
+    );
 }
 
 #[test]
 fn every_exercise_has_its_section_and_nothing_is_left_unwritten() {
     let all: String = chapters().into_iter().map(|(_, t)| t).collect();
     for id in IDS {
-        assert!(all.contains(&format!("{{#ex-{id}}}")), "no section heading with id ex-{id} in book/");
+        assert!(
+            all.contains(&format!("{{#ex-{id}}}")),
+            "no section heading with id ex-{id} in book/"
+        );
     }
     for (page, text) in chapters() {
-        assert!(!text.contains("PLACEHOLDER"), "{page} is still a placeholder");
+        assert!(
+            !text.contains("PLACEHOLDER"),
+            "{page} is still a placeholder"
+        );
         // Every Rust block is an include of a compiled, tested listing, never typed-in code.
         let mut in_rust = false;
         for (n, line) in text.lines().enumerate() {
@@ -72,7 +117,8 @@ fn every_exercise_has_its_section_and_nothing_is_left_unwritten() {
             }
             if in_rust && !line.trim().is_empty() {
                 assert!(
-                    line.trim().starts_with("{{#include") || line.trim().starts_with("{{#rustdoc_include"),
+                    line.trim().starts_with("{{#include")
+                        || line.trim().starts_with("{{#rustdoc_include"),
                     "{page}:{}: Rust code typed into the page; include a tested listing instead:\n{line}",
                     n + 1
                 );

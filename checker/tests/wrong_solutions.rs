@@ -29,11 +29,18 @@ struct Wrong {
 fn header(text: &str, key: &str) -> Option<String> {
     text.lines()
         .take_while(|l| l.starts_with("//!") || l.trim().is_empty())
-        .find_map(|l| l.trim_start_matches("//!").trim().strip_prefix(&format!("{key}:")).map(|v| v.trim().to_string()))
+        .find_map(|l| {
+            l.trim_start_matches("//!")
+                .trim()
+                .strip_prefix(&format!("{key}:"))
+                .map(|v| v.trim().to_string())
+        })
 }
 
 fn corpus() -> Vec<Wrong> {
-    let only: Option<Vec<String>> = std::env::var("WRONG_ONLY").ok().map(|v| v.split(',').map(|s| s.trim().to_string()).collect());
+    let only: Option<Vec<String>> = std::env::var("WRONG_ONLY")
+        .ok()
+        .map(|v| v.split(',').map(|s| s.trim().to_string()).collect());
     let mut all = Vec::new();
     for id in IDS {
         if only.as_ref().is_some_and(|o| !o.iter().any(|x| x == id)) {
@@ -41,13 +48,27 @@ fn corpus() -> Vec<Wrong> {
         }
         let dir = root().join("checker/tests/wrong").join(id);
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-            .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "rs")).collect())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+                    .collect()
+            })
             .unwrap_or_default();
         files.sort();
         for file in files {
             let text = fs::read_to_string(&file).unwrap();
-            let field = |key| header(&text, key).unwrap_or_else(|| panic!("{} has no `//! {key}:` header", file.display()));
-            let wrong = Wrong { id: id.to_string(), mistake: field("mistake"), expect: field("expect"), caught_by: field("caught-by"), file };
+            let field = |key| {
+                header(&text, key)
+                    .unwrap_or_else(|| panic!("{} has no `//! {key}:` header", file.display()))
+            };
+            let wrong = Wrong {
+                id: id.to_string(),
+                mistake: field("mistake"),
+                expect: field("expect"),
+                caught_by: field("caught-by"),
+                file,
+            };
             assert!(
                 ["failed", "timed_out", "compile_error"].contains(&wrong.expect.as_str()),
                 "{}: expect must be failed, timed_out or compile_error",
@@ -85,7 +106,11 @@ fn every_wrong_solution_is_rejected_by_the_test_that_should_catch_it() {
             if ex["status"] != wrong.expect.as_str() {
                 problems.push(format!(
                     "{}/{name} ({}): expected {}, got {}\n{}",
-                    wrong.id, wrong.mistake, wrong.expect, ex["status"], describe(ex)
+                    wrong.id,
+                    wrong.mistake,
+                    wrong.expect,
+                    ex["status"],
+                    describe(ex)
                 ));
                 continue;
             }
@@ -102,14 +127,29 @@ fn every_wrong_solution_is_rejected_by_the_test_that_should_catch_it() {
                 Some(true) => {}
                 Some(false) => problems.push(format!(
                     "{}/{name} ({}): test `{}` passed it\n{}",
-                    wrong.id, wrong.mistake, wrong.caught_by, describe(ex)
+                    wrong.id,
+                    wrong.mistake,
+                    wrong.caught_by,
+                    describe(ex)
                 )),
-                None => problems.push(format!("{}/{name}: there is no hidden test named `{}`", wrong.id, wrong.caught_by)),
+                None => problems.push(format!(
+                    "{}/{name}: there is no hidden test named `{}`",
+                    wrong.id, wrong.caught_by
+                )),
             }
         }
     }
-    eprintln!("{} wrong solutions graded in {} round(s)", corpus.len(), rounds.len());
-    assert!(problems.is_empty(), "{} wrong solution(s) not rejected as expected:\n\n{}", problems.len(), problems.join("\n\n"));
+    eprintln!(
+        "{} wrong solutions graded in {} round(s)",
+        corpus.len(),
+        rounds.len()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} wrong solution(s) not rejected as expected:\n\n{}",
+        problems.len(),
+        problems.join("\n\n")
+    );
 }
 
 #[test]
@@ -120,6 +160,9 @@ fn every_exercise_has_wrong_solutions_for_its_listed_mistakes() {
     let corpus = corpus();
     for id in IDS {
         let count = corpus.iter().filter(|w| w.id == id).count();
-        assert!(count >= 3, "{id} has {count} wrong solutions; every \"Must catch\" item needs one");
+        assert!(
+            count >= 3,
+            "{id} has {count} wrong solutions; every \"Must catch\" item needs one"
+        );
     }
 }

@@ -74,7 +74,12 @@ pub fn main(tests: &[Test]) {
     match args.first().map(String::as_str) {
         Some("--list") => {
             for t in tests {
-                println!("{}\t{}\t{}", t.name, t.limit.as_millis(), t.on_timeout.replace(['\t', '\n'], " "));
+                println!(
+                    "{}\t{}\t{}",
+                    t.name,
+                    t.limit.as_millis(),
+                    t.on_timeout.replace(['\t', '\n'], " ")
+                );
             }
         }
         Some("--run") => {
@@ -105,7 +110,10 @@ pub fn main(tests: &[Test]) {
             // A bare `cargo test`: run everything here, in order. No time limits.
             let filter = args.iter().find(|a| !a.starts_with('-'));
             let mut failed = 0;
-            for t in tests.iter().filter(|t| filter.is_none_or(|f| t.name.contains(f.as_str()))) {
+            for t in tests
+                .iter()
+                .filter(|t| filter.is_none_or(|f| t.name.contains(f.as_str())))
+            {
                 let verdict = run_one(t);
                 let ok = verdict.starts_with("passed");
                 println!("test {} ... {}", t.name, if ok { "ok" } else { "FAILED" });

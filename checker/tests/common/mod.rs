@@ -29,7 +29,10 @@ pub const IDS: [&str; 15] = [
 ];
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Gradings share the machine's cores and the checker's build directory; running them one
@@ -52,7 +55,11 @@ pub fn scratch(name: &str) -> PathBuf {
 pub fn put_crate(dir: &Path, id: &str, lib: &str) {
     let krate = dir.join(id);
     fs::create_dir_all(krate.join("src")).unwrap();
-    fs::copy(root().join("exercises").join(id).join("Cargo.toml"), krate.join("Cargo.toml")).unwrap();
+    fs::copy(
+        root().join("exercises").join(id).join("Cargo.toml"),
+        krate.join("Cargo.toml"),
+    )
+    .unwrap();
     fs::write(krate.join("src/lib.rs"), lib).unwrap();
 }
 
@@ -72,16 +79,30 @@ pub fn checker() -> Command {
 
 /// Grades `ids` of `dir` with `--json`; returns the exit code and the parsed report.
 pub fn grade_json(dir: &Path, ids: &[&str]) -> (i32, Value) {
-    let output = checker().arg("--exercises").arg(dir).arg("--json").args(ids).output().unwrap();
+    let output = checker()
+        .arg("--exercises")
+        .arg(dir)
+        .arg("--json")
+        .args(ids)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!("stdout is not one JSON object ({e}):\n{stdout}\nstderr:\n{}", String::from_utf8_lossy(&output.stderr))
+        panic!(
+            "stdout is not one JSON object ({e}):\n{stdout}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
     });
     (output.status.code().unwrap_or(-1), report)
 }
 
 pub fn exercise<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["exercises"].as_array().unwrap().iter().find(|e| e["id"] == id).unwrap_or_else(|| panic!("{id} not in {report}"))
+    report["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in {report}"))
 }
 
 /// A short account of an exercise's verdict for assertion messages.
@@ -91,7 +112,17 @@ pub fn describe(ex: &Value) -> String {
         text.push_str(&format!(": {}", m.chars().take(600).collect::<String>()));
     }
     for t in ex["tests"].as_array().into_iter().flatten() {
-        text.push_str(&format!("\n  {} {} {}", t["name"], t["status"], t["message"].as_str().unwrap_or("").chars().take(300).collect::<String>()));
+        text.push_str(&format!(
+            "\n  {} {} {}",
+            t["name"],
+            t["status"],
+            t["message"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .take(300)
+                .collect::<String>()
+        ));
     }
     text
 }

@@ -1,0 +1,28 @@
+//! mistake: uses an unbounded channel, so a fast source races ahead of a slow sink and piles up in memory
+//! expect: failed
+//! caught-by: producer_stays_at_most_capacity_plus_2_ahead
+
+use std::thread;
+
+pub fn pipeline<I, F>(source: I, capacity: usize, mut sink: F) -> usize
+where
+    I: IntoIterator,
+    I::IntoIter: Send + 'static,
+    I::Item: Send + 'static,
+    F: FnMut(I::Item),
+{
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let items = source.into_iter();
+    let producer = thread::spawn(move || {
+        for item in items {
+            tx.send(item).unwrap();
+        }
+    });
+    let mut count = 0;
+    for item in rx {
+        sink(item);
+        count += 1;
+    }
+    producer.join().unwrap();
+    count
+}
