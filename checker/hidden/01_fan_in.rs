@@ -141,6 +141,11 @@ fn one_producer_one_message() {
 fn call_with_zero(producers: usize, per_producer: usize) -> Vec<(usize, usize)> {
     match panic::catch_unwind(AssertUnwindSafe(|| fan_in(producers, per_producer))) {
         Ok(got) => got,
+        // The stub's `todo!()` is not a mistake about zero: let it through untouched, so it
+        // reads like every other unfinished test.
+        Err(payload) if grading::payload_text(&*payload).starts_with("not yet implemented") => {
+            panic::resume_unwind(payload)
+        }
         Err(payload) => panic!(
             "fan_in({producers}, {per_producer}) panicked: \"{}\". A count of 0 means there is \
              nothing to send; it must give an empty Vec, not a panic. Usual causes: an \
@@ -193,5 +198,9 @@ fn check_each_message_once(got: &[(usize, usize)], producers: usize, per_produce
          producer sends each index once, and each received message goes into the result once; \
          is some producer's work done twice (say, by the calling thread as well)?"
     );
-    assert_eq!(got.len(), producers * per_producer, "{call}: wrong number of messages");
+    assert_eq!(
+        got.len(),
+        producers * per_producer,
+        "{call}: wrong number of messages"
+    );
 }

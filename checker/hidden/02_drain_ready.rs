@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use drain_ready::{Drained, drain_ready};
@@ -55,6 +56,12 @@ fn main() {
         )
         .limit_ms(3_000)
         .on_timeout(BLOCKED),
+        test(
+            "nothing_is_lost_while_a_sender_is_busy",
+            nothing_is_lost_while_a_sender_is_busy,
+        )
+        .limit_ms(5_000)
+        .on_timeout(BLOCKED),
         test("works_for_any_item_type", works_for_any_item_type)
             .limit_ms(3_000)
             .on_timeout(BLOCKED),
@@ -68,7 +75,11 @@ fn takes_every_waiting_message_in_order() {
         tx.send(n).unwrap();
     }
     let drained = drain_ready(&rx);
-    check_items(&drained.items, &(0..1000).collect::<Vec<_>>(), "1000 waiting messages");
+    check_items(
+        &drained.items,
+        &(0..1000).collect::<Vec<_>>(),
+        "1000 waiting messages",
+    );
     check_nothing_left(&rx, "1000 waiting messages");
 
     // Bounded and full.
@@ -125,7 +136,10 @@ fn open_channel_is_not_reported_disconnected() {
     }
     let drained = drain_ready(&rx);
     check_items(&drained.items, &[0, 1, 2], "3 waiting messages");
-    assert!(!drained.disconnected, "{OPEN} (3 messages sent, Sender kept)");
+    assert!(
+        !drained.disconnected,
+        "{OPEN} (3 messages sent, Sender kept)"
+    );
 
     // One of two Senders dropped: the other still keeps the channel open.
     let (tx_a, rx) = mpsc::channel();
@@ -133,7 +147,11 @@ fn open_channel_is_not_reported_disconnected() {
     tx_a.send(7u32).unwrap();
     drop(tx_a);
     let drained = drain_ready(&rx);
-    check_items(&drained.items, &[7], "one message, one of two Senders dropped");
+    check_items(
+        &drained.items,
+        &[7],
+        "one message, one of two Senders dropped",
+    );
     assert!(
         !drained.disconnected,
         "{OPEN} (one of two Senders dropped, the other alive)"
@@ -148,6 +166,13 @@ fn emptying_a_closed_channel_reports_disconnected() {
     }
     drop(tx);
     let drained = drain_ready(&rx);
+    assert!(
+        !(drained.disconnected && drained.items.len() < 50),
+        "drain_ready took {} of 50 waiting messages and reported disconnected: true while the \
+         rest were still in the channel. Disconnected means no Sender is left AND nothing is \
+         left to take; keep taking until try_recv itself says Disconnected.",
+        drained.items.len()
+    );
     check_items(
         &drained.items,
         &(0..50).collect::<Vec<_>>(),
@@ -186,7 +211,10 @@ fn later_messages_wait_for_the_next_call() {
     tx.send(2).unwrap();
     let first = drain_ready(&rx);
     check_items(&first.items, &[1, 2], "the first call (1 and 2 waiting)");
-    assert!(!first.disconnected, "the first call reported disconnected, but the Sender is alive");
+    assert!(
+        !first.disconnected,
+        "the first call reported disconnected, but the Sender is alive"
+    );
 
     let second = drain_ready(&rx);
     check_items(&second.items, &[], "a second call with nothing new sent");
@@ -209,10 +237,68 @@ fn later_messages_wait_for_the_next_call() {
     );
 
     let fourth = drain_ready(&rx);
-    check_items(&fourth.items, &[], "a fourth call on the closed, empty channel");
+    check_items(
+        &fourth.items,
+        &[],
+        "a fourth call on the closed, empty channel",
+    );
     assert!(
         fourth.disconnected,
         "a call on a closed, empty channel must report disconnected"
+    );
+}
+
+fn nothing_is_lost_while_a_sender_is_busy() {
+    const SENT: u32 = 100_000;
+    let (tx, rx) = mpsc::channel();
+    // A producer on another thread sends as fast as it can while the test drains over and
+    // over, the way a thread with other work to do would poll its inbox.
+    let producer = thread::spawn(move || {
+        for n in 0..SENT {
+            tx.send(n).unwrap();
+        }
+    });
+    let start = Instant::now();
+    let mut all: Vec<u32> = Vec::new();
+    let mut calls = 0;
+    loop {
+        let drained = drain_ready(&rx);
+        calls += 1;
+        all.extend(&drained.items);
+        if drained.disconnected {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "after {calls} calls over 3 s, drain_ready has taken {} of the {SENT} messages and \
+             never reported disconnected, although the producer finished long ago. Usual \
+             cause: TryRecvError::Disconnected is never looked at.",
+            all.len()
+        );
+    }
+    producer.join().unwrap();
+    if all.len() == SENT as usize && all.iter().copied().eq(0..SENT) {
+        return;
+    }
+    let taken = all.len();
+    let missing: Vec<u32> = {
+        let mut seen = vec![false; SENT as usize];
+        for &n in &all {
+            seen[n as usize] = true;
+        }
+        (0..SENT).filter(|&n| !seen[n as usize]).take(5).collect()
+    };
+    panic!(
+        "a producer sent 0..{SENT} while drain_ready was called {calls} times until it reported \
+         disconnected; together the calls returned {taken} messages{}. Every message must come \
+         out of exactly one call, in order. Usual causes: an extra `try_recv` after the drain \
+         (to ask whether the channel is disconnected) that takes a message and throws it away \
+         when the sender was quick, or reporting disconnected before the channel is empty.",
+        if missing.is_empty() {
+            " (out of order)".to_string()
+        } else {
+            format!(", missing e.g. {missing:?}")
+        }
     );
 }
 
@@ -243,7 +329,7 @@ fn check_items(got: &[u32], want: &[u32], situation: &str) {
     if got == want {
         return;
     }
-    let hint = if got.len() == 1 && want.len() > 1 {
+    let hint = if got.len() == 1 && want.len() > 1 && got[0] == want[0] {
         "it took only the first message. Keep calling try_recv until it returns an error."
     } else if got.len() < want.len() && want.starts_with(got) {
         "it stopped early. Keep calling try_recv until it returns an error."
@@ -255,9 +341,10 @@ fn check_items(got: &[u32], want: &[u32], situation: &str) {
         "the messages are not in the order they were sent. Push them as they come."
     };
     panic!(
-        "with {situation}, drain_ready returned {} items {:?}, expected {:?}: {hint}",
-        got.len(),
+        "with {situation}, drain_ready returned {:?} ({} of {} items), expected {:?}: {hint}",
         Preview(got),
+        got.len(),
+        want.len(),
         Preview(want)
     );
 }

@@ -151,47 +151,58 @@ fn get_sees_this_handles_earlier_updates() {
         );
     }
 
-    // With company: four threads only ever increment, so each answer must be at least what
-    // the asking thread itself has added, and never smaller than its previous answer.
+    // With company: four writers add bursts of increments and then ask, while four readers
+    // only ask. Nobody decrements, so every answer must be at least what the asking thread
+    // itself has added, and never smaller than that thread's previous answer. The threads run
+    // for a fixed time, not a fixed number of rounds: an answer that reaches the wrong thread
+    // is rare per call, so the test makes as many calls as the machine allows in that time.
     let base = expected;
-    let rounds = 300;
-    let threads: Vec<_> = (0..4)
+    let stop_at = Instant::now() + Duration::from_millis(300);
+    let threads: Vec<_> = (0..8)
         .map(|t| {
             let counter = counter.clone();
+            let writer = t % 2 == 0;
             thread::spawn(move || {
                 let (mut mine, mut last) = (0, i64::MIN);
-                for round in 0..rounds {
-                    for _ in 0..(1 + (round * 7 + t) % 11) {
-                        counter.increment();
-                        mine += 1;
+                let mut round = 0;
+                while round < 50 || Instant::now() < stop_at {
+                    round += 1;
+                    if writer {
+                        for _ in 0..(1 + (round * 7 + t) % 40) {
+                            counter.increment();
+                            mine += 1;
+                        }
                     }
                     let got = counter.get();
                     assert!(
                         got >= base + mine,
-                        "while four threads were incrementing, one of them read {got} after \
-                         its own updates alone had brought the count to at least {}: `get` \
+                        "while other threads were using the counter, one read {got} although \
+                         its own increments alone had brought the count to at least {}: `get` \
                          must see the calling thread's earlier updates. Usual causes: \
                          questions overtaking updates (two channels, or a `select!` that \
-                         prefers questions), or a reply channel shared by all clones, so one \
+                         prefers questions), or one reply channel shared by all clones, so a \
                          thread takes the answer meant for another.",
                         base + mine
                     );
                     assert!(
                         got >= last,
-                        "a thread that only increments read {got} after reading {last}: the \
-                         count went backwards. Is one reply channel shared by all clones, so \
-                         threads take each other's (older) answers?"
+                        "nobody decrements here, yet a thread read {got} after reading {last}: \
+                         the count went backwards. Is one reply channel shared by all clones, \
+                         so threads take each other's (older) answers?"
                     );
                     last = got;
                 }
+                mine
             })
         })
         .collect();
-    join_all(threads);
-
-    let added: i64 = (0..4)
-        .map(|t| (0..rounds).map(|r| 1 + (r * 7 + t) % 11).sum::<i64>())
-        .sum();
+    let mut added = 0;
+    for handle in threads {
+        match handle.join() {
+            Ok(mine) => added += mine,
+            Err(payload) => std::panic::resume_unwind(payload),
+        }
+    }
     assert_eq!(
         counter.get(),
         base + added,

@@ -4,9 +4,9 @@
 //!     cargo run --release -p listings --example std_vs_crossbeam
 //!     cargo run --release -p listings --example std_vs_crossbeam -- --samples 15
 //!
-//! Every workload runs `samples` times for each library, alternating std and
-//! crossbeam so that a change in machine load hits both alike, after one warm-up
-//! run each. The table shows the median and, in brackets, the slowest and fastest
+//! Every workload runs `samples` times for each library, after one warm-up run
+//! each. The runs alternate between std and crossbeam (and which of the two goes
+//! first), so that a change in machine load hits both alike. The table shows the median and, in brackets, the slowest and fastest
 //! sample. Every run's tally is checked, so a fast but wrong run cannot count.
 
 use listings::beyond::channels::{
@@ -94,9 +94,15 @@ fn compare<S: Channel, X: Channel>(
     run_once(&std_kind, w.unit, producers); // warm-up: threads, allocator, caches
     run_once(&cb_kind, w.unit, producers);
     let (mut std_figs, mut cb_figs) = (Vec::new(), Vec::new());
-    for _ in 0..samples {
-        std_figs.push(figure(w.unit, run_once(&std_kind, w.unit, producers)));
-        cb_figs.push(figure(w.unit, run_once(&cb_kind, w.unit, producers)));
+    for sample in 0..samples {
+        // Take turns going first, so that neither library always runs right after the other.
+        if sample % 2 == 0 {
+            std_figs.push(figure(w.unit, run_once(&std_kind, w.unit, producers)));
+            cb_figs.push(figure(w.unit, run_once(&cb_kind, w.unit, producers)));
+        } else {
+            cb_figs.push(figure(w.unit, run_once(&cb_kind, w.unit, producers)));
+            std_figs.push(figure(w.unit, run_once(&std_kind, w.unit, producers)));
+        }
     }
     let (s, c) = (spread(std_figs), spread(cb_figs));
     // "How much faster is crossbeam": a ratio of rates, or the inverse ratio of times.

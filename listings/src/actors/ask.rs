@@ -79,18 +79,16 @@ mod tests {
     #[test]
     fn a_dead_actor_gives_every_caller_an_error() {
         let squarer = spawn_squarer();
-        // The first request kills the actor; the requests queued behind it are dropped
-        // with its Receiver, and requests sent later fail to send. All are errors.
-        let callers: Vec<_> = (0..4)
-            .map(|i| {
+        assert_eq!(
+            ask(&squarer, |r| Square(u64::MAX, r)),
+            Err(NoAnswer),
+            "this one kills it"
+        );
+        // Every later request, from any thread, fails to send: the Receiver is gone.
+        let callers: Vec<_> = (1..=4)
+            .map(|n| {
                 let squarer = squarer.clone();
-                thread::spawn(move || {
-                    let n = if i == 0 { u64::MAX } else { i };
-                    if i != 0 {
-                        thread::sleep(Duration::from_millis(20));
-                    }
-                    ask(&squarer, |r| Square(n, r))
-                })
+                thread::spawn(move || ask(&squarer, |r| Square(n, r)))
             })
             .collect();
         let results = finishes_within(SOON, move || {
@@ -100,8 +98,7 @@ mod tests {
                 .collect::<Vec<_>>()
         })
         .expect("a caller hung on a dead actor");
-        assert!(results.iter().all(|r| *r == Err(NoAnswer)), "{results:?}");
-        assert_eq!(ask(&squarer, |r| Square(3, r)), Err(NoAnswer));
+        assert_eq!(results, [Err(NoAnswer); 4]);
     }
 
     #[test]

@@ -3,44 +3,44 @@
 
 use crossbeam_channel::{bounded, never, select, unbounded};
 use std::thread;
-use std::time::Duration;
 
 // ANCHOR: cyclic
-/// What the front actor receives: new jobs from outside, and reports from the store.
+/// What the front actor receives: work from outside, and reports from the store.
 enum ToFront {
-    Job(u32),
+    Batch(Vec<u32>),
     Saved(u32),
 }
 
 /// DON'T: front -> store -> front is a cycle, and both inboxes are bounded.
 /// Returns the ids the store reported saved, in the order the front heard of them.
-pub fn run_cyclic(jobs: u32, inbox_capacity: usize, save_time: Duration) -> Vec<u32> {
+/// (`inbox_capacity` must be at least 1: the batch is queued before the front starts.)
+pub fn run_cyclic(batch: u32, inbox_capacity: usize) -> Vec<u32> {
     let (front_tx, front_rx) = bounded::<ToFront>(inbox_capacity);
     let (store_tx, store_rx) = bounded::<u32>(inbox_capacity);
 
-    // The store: saves one job at a time, then reports back to the front.
+    // The store: saves each id it is sent, then reports back to the front.
     let report = front_tx.clone();
     thread::spawn(move || {
         for id in store_rx {
-            thread::sleep(save_time); // the slow part: writing to disk, say
             if report.send(ToFront::Saved(id)).is_err() {
                 break;
             }
         }
     });
 
-    // The outside world: submits jobs as fast as the front's inbox takes them.
-    thread::spawn(move || {
-        for id in 0..jobs {
-            front_tx.send(ToFront::Job(id)).unwrap();
-        }
-    });
+    // The outside world sends one batch of work.
+    front_tx.send(ToFront::Batch((0..batch).collect())).unwrap();
+    drop(front_tx);
 
-    // The front: passes jobs on to the store and collects the reports.
+    // The front: hands each id of a batch to the store, and collects the reports.
     let mut saved = Vec::new();
-    while saved.len() < jobs as usize {
+    while saved.len() < batch as usize {
         match front_rx.recv().unwrap() {
-            ToFront::Job(id) => store_tx.send(id).unwrap(), // blocks while the store's inbox is full
+            ToFront::Batch(ids) => {
+                for id in ids {
+                    store_tx.send(id).unwrap(); // blocks while the store's inbox is full
+                }
+            }
             ToFront::Saved(id) => saved.push(id),
         }
     }
@@ -50,34 +50,30 @@ pub fn run_cyclic(jobs: u32, inbox_capacity: usize, save_time: Duration) -> Vec<
 
 // ANCHOR: broken_cycle
 /// DO: the reports travel on their own channel, and it is unbounded, so the store never
-/// blocks on the front. The cycle has an edge that cannot fill up. The reports cannot pile
-/// up without limit either: each answers a job that came through the store's bounded inbox.
-pub fn run_acyclic(jobs: u32, inbox_capacity: usize, save_time: Duration) -> Vec<u32> {
-    let (job_tx, mut job_rx) = bounded::<u32>(inbox_capacity);
+/// blocks on the front: the cycle has an edge that cannot fill up. The reports cannot pile
+/// up without limit either: each answers an id that came through the store's bounded inbox.
+pub fn run_acyclic(batch: u32, inbox_capacity: usize) -> Vec<u32> {
+    let (work_tx, mut work_rx) = bounded::<Vec<u32>>(inbox_capacity);
     let (store_tx, store_rx) = bounded::<u32>(inbox_capacity);
     let (report_tx, report_rx) = unbounded::<u32>();
 
     thread::spawn(move || {
         for id in store_rx {
-            thread::sleep(save_time);
             if report_tx.send(id).is_err() {
                 break;
             }
         }
     });
 
-    thread::spawn(move || {
-        for id in 0..jobs {
-            job_tx.send(id).unwrap();
-        }
-    });
+    work_tx.send((0..batch).collect()).unwrap();
+    drop(work_tx);
 
     let mut saved = Vec::new();
-    while saved.len() < jobs as usize {
+    while saved.len() < batch as usize {
         select! {
-            recv(job_rx) -> job => match job {
-                Ok(id) => store_tx.send(id).unwrap(),
-                Err(_) => job_rx = never(), // no more jobs: stop selecting on this channel
+            recv(work_rx) -> ids => match ids {
+                Ok(ids) => ids.into_iter().for_each(|id| store_tx.send(id).unwrap()),
+                Err(_) => work_rx = never(), // no more work: stop selecting on this channel
             },
             recv(report_rx) -> id => saved.push(id.unwrap()),
         }
@@ -90,14 +86,16 @@ pub fn run_acyclic(jobs: u32, inbox_capacity: usize, save_time: Duration) -> Vec
 mod tests {
     use super::*;
     use crate::actors::finishes_within;
+    use std::time::Duration;
 
-    const SAVE: Duration = Duration::from_millis(25);
-    const JOBS: u32 = 5;
+    // Without a deadlock, every call below takes well under a millisecond. The deadlock
+    // does not depend on timing (see the next test), so a short wait is a verdict, not a race.
+    const STUCK_AFTER: Duration = Duration::from_millis(200);
+    const FINISHES_WITHIN: Duration = Duration::from_secs(2);
 
     #[test]
     fn the_cycle_of_bounded_inboxes_deadlocks() {
-        // Without a deadlock this takes JOBS * SAVE = 125 ms; 500 ms is 4x that.
-        let outcome = finishes_within(Duration::from_millis(500), || run_cyclic(JOBS, 1, SAVE));
+        let outcome = finishes_within(STUCK_AFTER, || run_cyclic(10, 1));
         assert!(
             outcome.is_none(),
             "expected a deadlock, but it finished: {outcome:?}"
@@ -105,20 +103,31 @@ mod tests {
     }
 
     #[test]
-    fn the_same_cycle_with_room_for_every_message_finishes() {
-        // Proof that the deadlock comes from the full inboxes, not from a bug elsewhere.
-        let room = 2 * JOBS as usize;
-        let saved = finishes_within(Duration::from_millis(1000), move || {
-            run_cyclic(JOBS, room, SAVE)
-        })
-        .expect("with inboxes that never fill, the cyclic version should finish in ~125 ms");
-        assert_eq!(saved, vec![0, 1, 2, 3, 4]);
+    fn the_deadlock_starts_at_two_capacities_plus_two() {
+        // With capacity c, the front can hand the store at most 2c + 1 ids without reading
+        // its own inbox: c reports waiting there, 1 id in the store's hands, c in its inbox.
+        for c in 1..=2 {
+            let fits = 2 * c as u32 + 1;
+            let saved = finishes_within(FINISHES_WITHIN, move || run_cyclic(fits, c))
+                .unwrap_or_else(|| panic!("a batch of {fits} with capacity {c} should finish"));
+            assert_eq!(saved, (0..fits).collect::<Vec<_>>());
+            let stuck = finishes_within(STUCK_AFTER, move || run_cyclic(fits + 1, c));
+            assert!(
+                stuck.is_none(),
+                "a batch of {} with capacity {c} should deadlock",
+                fits + 1
+            );
+        }
     }
 
     #[test]
     fn an_unbounded_report_channel_breaks_the_cycle() {
-        let saved = finishes_within(Duration::from_millis(1000), || run_acyclic(JOBS, 1, SAVE))
-            .expect("the acyclic version should take about 125 ms");
-        assert_eq!(saved, vec![0, 1, 2, 3, 4], "one store saves in job order");
+        let saved = finishes_within(FINISHES_WITHIN, || run_acyclic(50, 1))
+            .expect("the version with an unbounded report channel should not deadlock");
+        assert_eq!(
+            saved,
+            (0..50).collect::<Vec<_>>(),
+            "one store saves in order"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Listings for the chapter "actors".
 
 pub mod ask;
+pub mod cost;
 pub mod cycle;
 pub mod locked_bank;
 pub mod seats;

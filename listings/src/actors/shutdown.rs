@@ -51,11 +51,16 @@ impl Recorder {
         self.inbox.send(message).map_err(|_| Stopped)
     }
 
-    /// Asks the actor to stop, and returns what it had written by then.
-    pub fn stop(&self) -> Result<Vec<String>, Stopped> {
+    /// Queues a Stop; the returned Receiver gets what the actor had written by then.
+    pub fn request_stop(&self) -> Result<Receiver<Vec<String>>, Stopped> {
         let (reply, written) = mpsc::channel();
         self.inbox.send(Message::Stop(reply)).map_err(|_| Stopped)?;
-        written.recv().map_err(|_| Stopped)
+        Ok(written)
+    }
+
+    /// Stops the actor and returns what it had written.
+    pub fn stop(&self) -> Result<Vec<String>, Stopped> {
+        self.request_stop()?.recv().map_err(|_| Stopped)
     }
 }
 // ANCHOR_END: recorder
@@ -74,17 +79,14 @@ pub fn record_then_close(entries: &[&str], write_time: Duration) -> Vec<String> 
 // ANCHOR_END: close_inbox
 
 // ANCHOR: stop_loses
-/// Lossy: one thread stops the actor while another is still recording.
+/// Lossy: one part of the program stops the actor while another is still recording.
 pub fn stop_while_recording() -> (Result<(), Stopped>, Vec<String>) {
-    let (recorder, _actor) = Recorder::spawn(Duration::from_millis(100));
-    recorder.record("first").unwrap(); // the actor is busy with this for 100 ms
-    let stopper = {
-        let recorder = recorder.clone();
-        thread::spawn(move || recorder.stop().unwrap()) // queues Stop behind "first"
-    };
-    thread::sleep(Duration::from_millis(20));
-    let late = recorder.record("late"); // queued behind Stop: Ok, and never written
-    (late, stopper.join().unwrap())
+    let (recorder, _actor) = Recorder::spawn(Duration::from_millis(200));
+    let elsewhere = recorder.clone();
+    recorder.record("first").unwrap(); // the actor is busy with this for 200 ms
+    let written = recorder.request_stop().unwrap(); // Stop is queued behind "first"
+    let late = elsewhere.record("late"); // queued behind Stop, while the actor lives: Ok
+    (late, written.recv().unwrap())
 }
 // ANCHOR_END: stop_loses
 

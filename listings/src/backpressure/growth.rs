@@ -18,7 +18,7 @@ pub struct Growth {
 
 // ANCHOR: growth
 /// Each message is a 1 KiB buffer. The producer makes one every millisecond; the
-/// consumer needs 4 ms per message. Both run for `run`; `capacity: None` is unbounded.
+/// consumer needs 10 ms per message. Both run for `run`; `capacity: None` is unbounded.
 pub fn watch_queue(capacity: Option<usize>, run: Duration) -> Growth {
     let (tx, rx) = match capacity {
         Some(n) => bounded::<Vec<u8>>(n),
@@ -43,7 +43,7 @@ pub fn watch_queue(capacity: Option<usize>, run: Duration) -> Growth {
     while Instant::now() < end {
         if rx.recv_timeout(Duration::from_millis(10)).is_ok() {
             backlog.push(rx.len()); // messages still waiting
-            thread::sleep(Duration::from_millis(4)); // the slow part
+            thread::sleep(Duration::from_millis(10)); // the slow part
         }
     }
     drop(rx); // wakes the producer if it is waiting in `send`
@@ -58,17 +58,19 @@ pub fn watch_queue(capacity: Option<usize>, run: Duration) -> Growth {
 mod tests {
     use super::*;
 
-    const RUN: Duration = Duration::from_millis(200);
+    const RUN: Duration = Duration::from_millis(250);
 
     #[test]
     fn an_unbounded_queue_keeps_growing() {
         let g = watch_queue(None, RUN);
         println!("unbounded: {g:?}");
         let last = *g.backlog.last().unwrap();
-        // The producer is about 4x faster: by the end roughly 150 messages wait. Even if
-        // a loaded machine halved the producer's pace, more than 40 would.
-        assert!(last > 40, "only {last} waiting at the end: {g:?}");
-        assert!(last > g.backlog[0] + 20, "the queue did not grow: {g:?}");
+        // The producer is about 10x faster, so by the end about 9 messages wait for every
+        // one taken. On a loaded machine both threads slow down; the test asks only that
+        // more wait than were taken, and that the queue grew.
+        let taken = g.backlog.len();
+        assert!(last > taken, "{last} waiting after {taken} taken: {g:?}");
+        assert!(last > g.backlog[0], "the queue did not grow: {g:?}");
     }
 
     #[test]

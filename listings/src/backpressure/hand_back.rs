@@ -1,7 +1,8 @@
 //! Every crossbeam send error holds the message that was not sent, so the caller can
 //! keep it, retry it or report it instead of losing it.
 
-use crossbeam_channel::Sender;
+use crossbeam_channel::{SendError, SendTimeoutError, Sender, TrySendError, bounded};
+use std::time::Duration;
 
 // ANCHOR: hand_back
 /// Offers each order once, without waiting. Returns, in order, every order the channel
@@ -18,11 +19,28 @@ pub fn offer_orders(tx: &Sender<String>, orders: Vec<String>) -> Vec<String> {
 }
 // ANCHOR_END: hand_back
 
+// ANCHOR: error_types
+/// Each way a send can fail, and where the message is afterwards.
+pub fn every_error_carries_the_message() {
+    let (tx, rx) = bounded::<String>(1);
+    tx.send("first".to_string()).unwrap();
+
+    let full: TrySendError<String> = tx.try_send("second".to_string()).unwrap_err();
+    assert!(full.is_full());
+    assert_eq!(full.into_inner(), "second");
+
+    let late = tx.send_timeout("third".to_string(), Duration::from_millis(10));
+    assert_eq!(late, Err(SendTimeoutError::Timeout("third".to_string())));
+
+    drop(rx);
+    let SendError(fourth) = tx.send("fourth".to_string()).unwrap_err();
+    assert_eq!(fourth, "fourth");
+}
+// ANCHOR_END: error_types
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossbeam_channel::{SendError, SendTimeoutError, TrySendError, bounded};
-    use std::time::Duration;
 
     fn orders(n: usize) -> Vec<String> {
         (1..=n).map(|i| format!("order #{i}")).collect()
@@ -48,20 +66,6 @@ mod tests {
 
     #[test]
     fn every_error_type_carries_the_message() {
-        // ANCHOR: error_types
-        let (tx, rx) = bounded::<String>(1);
-        tx.send("first".to_string()).unwrap();
-
-        let full: TrySendError<String> = tx.try_send("second".to_string()).unwrap_err();
-        assert!(full.is_full());
-        assert_eq!(full.into_inner(), "second");
-
-        let late = tx.send_timeout("third".to_string(), Duration::from_millis(10));
-        assert_eq!(late, Err(SendTimeoutError::Timeout("third".to_string())));
-
-        drop(rx);
-        let SendError(fourth) = tx.send("fourth".to_string()).unwrap_err();
-        assert_eq!(fourth, "fourth");
-        // ANCHOR_END: error_types
+        every_error_carries_the_message();
     }
 }

@@ -89,8 +89,8 @@ mod tests {
     fn fifo_then_none<C: Channel>(kind: C) {
         let (tx, rx) = kind.make();
         let producer = std::thread::spawn(move || {
-            for i in 0..100 {
-                C::send(&tx, i);
+            for value in 0..100 {
+                C::send(&tx, value);
             }
         });
         let got: Vec<u64> = std::iter::from_fn(|| C::recv(&rx)).collect();

@@ -28,10 +28,10 @@ pub fn throughput<C: Channel>(kind: &C, producers: u64, per_producer: u64) -> Ta
     let (tx, rx) = kind.make();
     let senders: Vec<_> = (0..producers)
         .map(|_| {
-            let tx = tx.clone();
+            let producer_tx = tx.clone();
             thread::spawn(move || {
-                for i in 0..per_producer {
-                    C::send(&tx, i);
+                for value in 0..per_producer {
+                    C::send(&producer_tx, value);
                 }
             })
         })

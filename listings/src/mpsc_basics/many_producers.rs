@@ -19,11 +19,12 @@ pub fn line_counts(docs: Vec<String>) -> Vec<LineCount> {
     for (doc, text) in docs.into_iter().enumerate() {
         // A new Sender for the same channel. The clone is what moves into
         // the thread; `tx` stays here, ready to be cloned again.
-        let tx = tx.clone();
+        let doc_tx = tx.clone();
         thread::spawn(move || {
             for (line, text) in text.lines().enumerate() {
                 let words = text.split_whitespace().count();
-                tx.send(LineCount { doc, line, words })
+                doc_tx
+                    .send(LineCount { doc, line, words })
                     .expect("the receiver hung up");
             }
         });

@@ -35,6 +35,7 @@ pub fn total_words(docs: Vec<String>) -> usize {
 /// a loop that consumes the Receiver.
 pub fn borrow_then_consume() -> Vec<u32> {
     let (tx, rx) = mpsc::channel();
+    // A producer sends three numbers and hangs up.
     thread::spawn(move || {
         for n in 1..=3 {
             tx.send(n).unwrap();
@@ -72,7 +73,7 @@ mod tests {
         thread::spawn(move || {
             let _ = done_tx.send(total_words_hangs(docs()));
         });
-        // The fixed version needs well under a millisecond for this input; the
+        // The fixed version needs a few milliseconds for this input; the
         // hanging one never finishes (its thread is left behind when the tests end).
         assert_eq!(
             done_rx.recv_timeout(Duration::from_millis(300)),

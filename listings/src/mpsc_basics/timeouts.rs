@@ -14,6 +14,7 @@ pub fn ask(
     patience: Duration,
 ) -> Result<&'static str, RecvTimeoutError> {
     let (tx, rx) = mpsc::channel();
+    // The worker owns the only Sender.
     thread::spawn(move || {
         thread::sleep(work);
         if replies {

@@ -20,11 +20,12 @@ pub fn fan_in(producers: usize, per_producer: usize) -> Vec<(usize, usize)> {
             // Each producer moves its own clone into its thread. The clone is dropped when the
             // thread's closure returns (or unwinds), which is how the receiver learns that this
             // producer is done.
-            let tx = tx.clone();
+            let producer_tx = tx.clone();
             thread::spawn(move || {
-                for i in 0..per_producer {
+                for index in 0..per_producer {
                     // `send` fails only if the Receiver is gone; ours lives until after the join.
-                    tx.send((p, i))
+                    producer_tx
+                        .send((p, index))
                         .expect("the receiver outlives every producer");
                 }
             })

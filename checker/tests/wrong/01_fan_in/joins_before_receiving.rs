@@ -10,10 +10,10 @@ pub fn fan_in(producers: usize, per_producer: usize) -> Vec<(usize, usize)> {
     let (tx, rx) = mpsc::sync_channel(64);
     let handles: Vec<_> = (0..producers)
         .map(|p| {
-            let tx = tx.clone();
+            let producer_tx = tx.clone();
             thread::spawn(move || {
-                for i in 0..per_producer {
-                    tx.send((p, i)).unwrap();
+                for index in 0..per_producer {
+                    producer_tx.send((p, index)).unwrap();
                 }
             })
         })

@@ -8,17 +8,17 @@ use std::thread;
 pub fn fan_in(producers: usize, per_producer: usize) -> Vec<(usize, usize)> {
     let (tx, rx) = mpsc::channel();
     for p in 0..producers {
-        let tx = tx.clone();
+        let producer_tx = tx.clone();
         thread::spawn(move || {
-            for i in 0..per_producer {
-                tx.send((p, i)).unwrap();
+            for index in 0..per_producer {
+                producer_tx.send((p, index)).unwrap();
             }
         });
     }
     // "Put the original Sender to use as producer 0 so it gets dropped" -- but producer 0
     // already exists.
-    for i in 0..per_producer {
-        tx.send((0, i)).unwrap();
+    for index in 0..per_producer {
+        tx.send((0, index)).unwrap();
     }
     drop(tx);
     rx.iter().collect()

@@ -8,10 +8,10 @@ use std::thread;
 pub fn fan_in(producers: usize, per_producer: usize) -> Vec<(usize, usize)> {
     let (tx, rx) = mpsc::channel();
     for p in 0..producers {
-        let tx = tx.clone();
+        let producer_tx = tx.clone();
         thread::spawn(move || {
-            for i in 0..per_producer {
-                tx.send((p, i)).unwrap();
+            for index in 0..per_producer {
+                producer_tx.send((p, index)).unwrap();
             }
         });
     }

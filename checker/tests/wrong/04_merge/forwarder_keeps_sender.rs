@@ -12,14 +12,14 @@ pub enum Side {
 }
 
 pub fn merge<T: Send + 'static>(left: Receiver<T>, right: Receiver<T>) -> Vec<(Side, T)> {
-    let (tx, rx) = unbounded();
+    let (funnel, merged) = unbounded();
     for (side, input) in [(Side::Left, left), (Side::Right, right)] {
-        let tx = tx.clone();
+        let funnel = funnel.clone();
         thread::spawn(move || {
-            for value in input {
-                let _ = tx.send((side, value));
+            while let Ok(value) = input.recv() {
+                let _ = funnel.send((side, value));
             }
         });
     }
-    rx.iter().collect()
+    merged.iter().collect()
 }

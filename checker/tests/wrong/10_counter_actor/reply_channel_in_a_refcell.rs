@@ -19,7 +19,10 @@ pub struct Counter {
 
 impl Clone for Counter {
     fn clone(&self) -> Counter {
-        Counter { tx: self.tx.clone(), reply: RefCell::new(None) }
+        Counter {
+            tx: self.tx.clone(),
+            reply: RefCell::new(None),
+        }
     }
 }
 
@@ -38,7 +41,13 @@ impl Counter {
             }
             count
         });
-        (Counter { tx, reply: RefCell::new(None) }, actor)
+        (
+            Counter {
+                tx,
+                reply: RefCell::new(None),
+            },
+            actor,
+        )
     }
 
     pub fn increment(&self) {

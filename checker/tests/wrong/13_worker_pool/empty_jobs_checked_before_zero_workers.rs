@@ -65,8 +65,8 @@ where
         .collect();
     drop(done_tx);
     let results: Vec<Done<R>> = done_rx.iter().collect();
-    for h in handles {
-        h.join().unwrap();
+    for handle in handles {
+        handle.join().unwrap();
     }
     Ok(results)
 }

@@ -1,6 +1,6 @@
 //! mistake: the original results Sender is never dropped, so collecting results never ends
-//! expect: failed
-//! caught-by: no_jobs_returns_empty_at_once
+//! expect: timed_out
+//! caught-by: every_job_runs_exactly_once
 
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -61,8 +61,8 @@ where
         })
         .collect();
     let results: Vec<Done<R>> = done_rx.iter().collect();
-    for h in handles {
-        h.join().unwrap();
+    for handle in handles {
+        handle.join().unwrap();
     }
     Ok(results)
 }

@@ -1,6 +1,6 @@
-//! mistake: `match rx.lock().unwrap().recv()` keeps the MutexGuard alive while the job runs in the match arm
+//! mistake: the collecting loop receives before it checks the count (and keeps its own results Sender, since it counts), so with no jobs it waits forever for a first result
 //! expect: failed
-//! caught-by: never_more_than_workers_jobs_at_once
+//! caught-by: no_jobs_returns_empty_at_once
 
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -31,6 +31,7 @@ where
     if workers == 0 {
         return Err(PoolError::NoWorkers);
     }
+    let count = jobs.len();
     let (job_tx, job_rx) = mpsc::channel::<(usize, J)>();
     let (done_tx, done_rx) = mpsc::channel::<Done<R>>();
     for job in jobs.into_iter().enumerate() {
@@ -46,27 +47,30 @@ where
             let done_tx = done_tx.clone();
             thread::spawn(move || {
                 loop {
-                    match job_rx.lock().unwrap().recv() {
-                        Ok((job, input)) => {
-                            let output = work(input);
-                            done_tx
-                                .send(Done {
-                                    job,
-                                    worker,
-                                    output,
-                                })
-                                .unwrap();
-                        }
-                        Err(_) => break,
-                    }
+                    let next = job_rx.lock().unwrap().recv();
+                    let Ok((job, input)) = next else { break };
+                    let output = work(input);
+                    done_tx
+                        .send(Done {
+                            job,
+                            worker,
+                            output,
+                        })
+                        .unwrap();
                 }
             })
         })
         .collect();
-    drop(done_tx);
-    let results: Vec<Done<R>> = done_rx.iter().collect();
-    for h in handles {
-        h.join().unwrap();
+    // Count the results instead of waiting for the channel to close.
+    let mut results = Vec::new();
+    loop {
+        results.push(done_rx.recv().unwrap());
+        if results.len() == count {
+            break;
+        }
+    }
+    for handle in handles {
+        handle.join().unwrap();
     }
     Ok(results)
 }

@@ -1,0 +1,70 @@
+//! mistake: the reported worker is computed as job % workers, as if jobs were dealt out in turn, instead of the worker that really took the job
+//! expect: failed
+//! caught-by: a_worker_id_names_one_thread
+
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PoolError {
+    NoWorkers,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done<R> {
+    pub job: usize,
+    pub worker: usize,
+    pub output: R,
+}
+
+pub fn worker_pool<J, R, F>(
+    jobs: Vec<J>,
+    workers: usize,
+    work: F,
+) -> Result<Vec<Done<R>>, PoolError>
+where
+    J: Send + 'static,
+    R: Send + 'static,
+    F: Fn(J) -> R + Send + Sync + 'static,
+{
+    if workers == 0 {
+        return Err(PoolError::NoWorkers);
+    }
+    let (job_tx, job_rx) = mpsc::channel::<(usize, J)>();
+    let (done_tx, done_rx) = mpsc::channel::<Done<R>>();
+    for job in jobs.into_iter().enumerate() {
+        job_tx.send(job).unwrap();
+    }
+    drop(job_tx);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let work = Arc::new(work);
+    let handles: Vec<_> = (0..workers)
+        .map(|_worker| {
+            let job_rx = Arc::clone(&job_rx);
+            let work = Arc::clone(&work);
+            let done_tx = done_tx.clone();
+            thread::spawn(move || {
+                loop {
+                    let next = job_rx.lock().unwrap().recv();
+                    let Ok((job, input)) = next else { break };
+                    let output = work(input);
+                    done_tx
+                        .send(Done {
+                            job,
+                            // Job i goes to worker i % workers... or so it seems.
+                            worker: job % workers,
+                            output,
+                        })
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    drop(done_tx);
+    let results: Vec<Done<R>> = done_rx.iter().collect();
+    for handle in handles {
+        handle.join().unwrap();
+    }
+    Ok(results)
+}

@@ -1,0 +1,54 @@
+//! mistake: outputs are taken with try_iter as soon as the last input is queued, so the outputs still being computed are lost
+//! expect: failed
+//! caught-by: every_input_is_processed_once
+
+use crossbeam_channel::{bounded, unbounded};
+use std::thread;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PoolError {
+    NoWorkers,
+}
+
+pub fn ordered_map<I, R, F>(
+    inputs: I,
+    workers: usize,
+    queue: usize,
+    work: F,
+) -> Result<Vec<R>, PoolError>
+where
+    I: IntoIterator,
+    I::IntoIter: Send + 'static,
+    I::Item: Send + 'static,
+    R: Send + 'static,
+    F: Fn(I::Item) -> R + Send + Sync + 'static,
+{
+    if workers == 0 {
+        return Err(PoolError::NoWorkers);
+    }
+    let (job_tx, job_rx) = bounded::<(usize, I::Item)>(queue);
+    let (out_tx, out_rx) = unbounded::<(usize, R)>();
+    let work = &work;
+    let outputs: Vec<(usize, R)> = thread::scope(|s| {
+        for _ in 0..workers {
+            let job_rx = job_rx.clone();
+            let out_tx = out_tx.clone();
+            s.spawn(move || {
+                for (i, input) in job_rx {
+                    out_tx.send((i, work(input))).unwrap();
+                }
+            });
+        }
+        drop(out_tx);
+        drop(job_rx);
+        for job in inputs.into_iter().enumerate() {
+            job_tx.send(job).unwrap();
+        }
+        drop(job_tx);
+        // Everything has been sent: gather what the workers produced.
+        out_rx.try_iter().collect()
+    });
+    let mut outputs = outputs;
+    outputs.sort_by_key(|&(i, _)| i);
+    Ok(outputs.into_iter().map(|(_, r)| r).collect())
+}
