@@ -271,8 +271,8 @@ fn nothing_is_lost_while_a_sender_is_busy() {
         assert!(
             start.elapsed() < Duration::from_secs(3),
             "after {calls} calls over 3 s, drain_ready has taken {} of the {SENT} messages and \
-             never reported disconnected, although the producer finished long ago. Usual \
-             cause: TryRecvError::Disconnected is never looked at.",
+             never reported disconnected, although the producer drops its Sender after its \
+             last message. Usual cause: TryRecvError::Disconnected is never looked at.",
             all.len()
         );
     }
@@ -289,11 +289,12 @@ fn nothing_is_lost_while_a_sender_is_busy() {
         (0..SENT).filter(|&n| !seen[n as usize]).take(5).collect()
     };
     panic!(
-        "a producer sent 0..{SENT} while drain_ready was called {calls} times until it reported \
-         disconnected; together the calls returned {taken} messages{}. Every message must come \
-         out of exactly one call, in order. Usual causes: an extra `try_recv` after the drain \
-         (to ask whether the channel is disconnected) that takes a message and throws it away \
-         when the sender was quick, or reporting disconnected before the channel is empty.",
+        "a producer sent 0..{SENT} while drain_ready was called (calls: {calls}) until it \
+         reported disconnected; together the calls returned {taken} messages{}. Every message \
+         must come out of exactly one call, in order. Usual causes: an extra `try_recv` after \
+         the drain (to ask whether the channel is disconnected) that takes a message and throws \
+         it away when the sender was quick, or reporting disconnected before the channel is \
+         empty.",
         if missing.is_empty() {
             " (out of order)".to_string()
         } else {

@@ -35,10 +35,10 @@ pub fn load_progress() -> Option<Report> {
 }
 
 pub fn hint(exercise: &Exercise) -> Result<ExitCode, String> {
-    println!(
-        "Hints for {} (read one, try again, then read the next):\n",
-        exercise.id
-    );
+    // A hints file may bring its own title; otherwise give it one.
+    if !exercise.hints.starts_with('#') {
+        println!("Hints for {} (read one, try again, then read the next):\n", exercise.id);
+    }
     println!("{}", exercise.hints.trim_end());
     println!(
         "\nThe chapter: target/book/{}  (build it with `cargo checker book`)",

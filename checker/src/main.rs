@@ -82,6 +82,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `cargo checker hint 3 | head` should stop quietly, as other command-line tools do,
+    // rather than panic on the closed pipe.
+    // SAFETY: restoring the default disposition of one signal, before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let outcome = match cli.command {
         None => grade_command(cli.exercises, cli.json, cli.jobs, &cli.ids),
