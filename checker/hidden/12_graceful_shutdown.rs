@@ -433,9 +433,6 @@ fn accepted_entries_survive_a_concurrent_shutdown() {
     let mut missing = Vec::new();
     let mut wrongly_included = Vec::new();
     for (t, log) in &seen {
-        if log.accepted.len() as u64 == CAP {
-            panic!("thread {t}'s appends were all accepted, even after the shutdown");
-        }
         for n in &log.accepted {
             let entry = format!("{t}:{n}");
             if !in_result.contains(entry.as_str()) {
@@ -460,6 +457,15 @@ fn accepted_entries_survive_a_concurrent_shutdown() {
         missing.len(),
         missing[0]
     );
+    if let Some((t, _)) = seen
+        .iter()
+        .find(|(_, log)| log.accepted.len() as u64 == CAP)
+    {
+        panic!(
+            "all {CAP} appends of thread {t} were accepted, even those made after the \
+             shutdown: appends after the shutdown must return Err(Closed)"
+        );
+    }
     assert!(
         wrongly_included.is_empty(),
         "append({:?}) returned Err(Closed), yet the entry is in the shutdown result: Err must \

@@ -84,9 +84,9 @@ impl Seats {
     }
 
     fn start(seats: usize, body: fn(Receiver<Request>, Vec<bool>)) -> Seats {
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || body(rx, vec![false; seats]));
-        Seats { inbox: tx }
+        let (sender, inbox) = mpsc::channel();
+        thread::spawn(move || body(inbox, vec![false; seats]));
+        Seats { inbox: sender }
     }
 
     pub fn book(&self, seat: usize) -> Result<(), BookingError> {

@@ -38,6 +38,12 @@ mod tests {
     use std::time::{Duration, Instant};
 
     #[test]
+    fn crossbeam_receivers_are_clone_and_sync() {
+        fn check<T: Clone + Send + Sync>() {}
+        check::<crossbeam_channel::Receiver<Job>>();
+    }
+
+    #[test]
     fn jobs_run_in_parallel_and_each_exactly_once() {
         let runs = Arc::new(AtomicUsize::new(0));
         let jobs: Vec<Job> = (0..16)

@@ -44,6 +44,21 @@ pub fn worker_match(queue: Queue) {
 }
 // ANCHOR_END: if_let_match
 
+// ANCHOR: block
+/// DO: the guard is a local of the inner block and is dropped at its closing brace, before
+/// the job runs. Same effect as the `let` in `worker`.
+pub fn worker_with_block(queue: Queue) {
+    loop {
+        let next = {
+            let guard = queue.lock().unwrap();
+            guard.recv()
+        };
+        let Ok(job) = next else { break };
+        job();
+    }
+}
+// ANCHOR_END: block
+
 // ANCHOR: measure
 pub struct Measured {
     pub elapsed: Duration,
@@ -120,6 +135,21 @@ mod tests {
     #[test]
     fn let_statement_releases_the_lock_before_the_job() {
         let m = measure(worker);
+        assert!(
+            m.most_at_once >= 2,
+            "only {} job(s) at once",
+            m.most_at_once
+        );
+        assert!(
+            m.elapsed < THRESHOLD,
+            "took {:?}, expected about 40 ms",
+            m.elapsed
+        );
+    }
+
+    #[test]
+    fn a_block_releases_the_lock_before_the_job() {
+        let m = measure(worker_with_block);
         assert!(
             m.most_at_once >= 2,
             "only {} job(s) at once",

@@ -102,9 +102,19 @@ mod tests {
     }
 
     #[test]
+    fn a_rendezvous_queue_hands_each_input_straight_to_a_worker() {
+        // 0 in the queue, 2 in the workers' hands, 1 in the feeder's.
+        let (most, results) = most_in_flight(Some(0));
+        assert!(most <= 3, "{most} inputs in flight at once");
+        assert_eq!(results.len(), 20);
+    }
+
+    #[test]
     fn an_unbounded_queue_reads_everything_at_once() {
-        // The feeder takes all 20 inputs in microseconds; the first jobs take 20 ms.
+        // The feeder takes all 20 inputs in microseconds; the first jobs take 20 ms. The
+        // bound leaves room for a feeder that the scheduler holds up for a while.
         let (most, results) = most_in_flight(None);
+        println!("unbounded: at most {most} inputs in flight");
         assert!(
             most >= 15,
             "only {most} inputs in flight: expected nearly all 20"
