@@ -207,11 +207,10 @@ fn waits_for_a_slow_source() {
     let len = 12;
     let (mut source, _) = Source::new(len);
     source.delay = Duration::from_millis(15);
-    let paused = source.map(|item| {
+    let paused = source.inspect(|&item| {
         if item == 5 {
             thread::sleep(Duration::from_millis(250));
         }
-        item
     });
     let mut got = Vec::new();
     let count = pipeline(paused, 2, |item| got.push(item));
@@ -340,12 +339,11 @@ fn source_is_pulled_on_the_producer_thread() {
 fn producer_panic_makes_pipeline_panic() {
     let taken = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&taken);
-    let source = (0..10).map(move |item| {
+    let source = (0..10).inspect(move |&item| {
         counter.fetch_add(1, Ordering::SeqCst);
         if item == 5 {
             panic!("the test's source failed at item 5 (a deliberate panic)");
         }
-        item
     });
     let mut got = Vec::new();
     let message = grading::expect_panic(

@@ -96,6 +96,7 @@ pub fn measure(body: fn(Queue)) -> Measured {
 pub fn compare() {
     let bodies = [
         ("let", worker as fn(Queue)),
+        ("block", worker_with_block),
         ("while let", worker_while_let),
         ("if let", worker_if_let),
         ("match", worker_match),
