@@ -88,11 +88,11 @@ fn mark(report: Option<&Report>, id: &str) -> (&'static str, &'static str) {
         .and_then(|r| r.exercises.iter().find(|e| e.id == id))
         .map(|e| e.status)
     {
-        Some(Status::Passed) => ("✅", "passed"),
-        Some(Status::Failed) => ("❌", "failed"),
-        Some(Status::TimedOut) => ("⏳", "timed out"),
-        Some(Status::CompileError) => ("🛠", "does not compile"),
-        None => ("◻️", "not graded yet"),
+        Some(Status::Passed) => ("✓", "passed"),
+        Some(Status::Failed) => ("✗", "failed"),
+        Some(Status::TimedOut) => ("✗", "timed out"),
+        Some(Status::CompileError) => ("✗", "does not compile"),
+        None => ("○", "not graded yet"),
     }
 }
 
