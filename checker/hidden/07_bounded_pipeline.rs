@@ -174,29 +174,29 @@ fn returns_how_many_items_went_through() {
 fn items_reach_the_sink_in_order_once_each() {
     // The sink pauses now and then, so the channel fills up and the producer has to wait for
     // room: an item sent with `try_send` and dropped when the channel is full goes missing.
-    for capacity in [0, 2, 16] {
-        for round in 0..3 {
-            let len = 300;
-            let (source, _) = Source::new(len);
-            let mut got = Vec::new();
-            let count = pipeline(source, capacity, |item| {
-                if item % 60 == 59 {
-                    thread::sleep(Duration::from_millis(2));
-                }
-                got.push(item);
-            });
-            if let Some(problem) = sequence_problem(&got, len) {
-                panic!(
-                    "capacity {capacity}, round {round}: {problem}. Usual causes: more than one \
-                     thread sending (a thread per item), `try_send` dropping items when the \
-                     channel is full, or a receive loop that stops early"
-                );
+    // Two rounds at capacity 0: a mistake that reorders items (several threads sending) does
+    // not do it every time, but practically never twice in a row by luck.
+    for (round, capacity) in [0, 0, 2, 16].into_iter().enumerate() {
+        let len = 150;
+        let (source, _) = Source::new(len);
+        let mut got = Vec::new();
+        let count = pipeline(source, capacity, |item| {
+            if item % 50 == 49 {
+                thread::sleep(Duration::from_millis(2));
             }
-            assert_eq!(
-                count, len,
-                "pipeline returned {count} although the sink got {len} items"
+            got.push(item);
+        });
+        if let Some(problem) = sequence_problem(&got, len) {
+            panic!(
+                "capacity {capacity}, round {round}: {problem}. Usual causes: more than one \
+                 thread sending (a thread per item), `try_send` dropping items when the \
+                 channel is full, or a receive loop that stops early"
             );
         }
+        assert_eq!(
+            count, len,
+            "pipeline returned {count} although the sink got {len} items"
+        );
     }
 }
 
@@ -264,7 +264,7 @@ fn waits_for_items_without_spinning() {
     // Where the OS does not report it, only the results above are checked.
     if let Some(busy) = busy {
         assert!(
-            busy < wall / 4,
+            busy < wall / 2,
             "while waiting {} ms for the next item, the calling thread was busy (running, or \
              queued to run) for {} ms of it: the receive loop polls (a `try_recv` loop, perhaps \
              with `yield_now`). A blocking `recv` (or `for item in rx`) sleeps until an item or \
@@ -277,7 +277,7 @@ fn waits_for_items_without_spinning() {
 
 fn producer_stays_at_most_capacity_plus_2_ahead() {
     for capacity in [0, 1, 4] {
-        let len = 30;
+        let len = 20;
         let (source, taken) = Source::new(len);
         let mut handed = 0;
         let mut worst = (0, 0);
@@ -285,13 +285,11 @@ fn producer_stays_at_most_capacity_plus_2_ahead() {
         let count = pipeline(source, capacity, |item| {
             handed += 1;
             // A slow sink: the producer has all the time it wants to run ahead, if it can.
-            for _ in 0..2 {
-                let ahead = taken.load(Ordering::SeqCst).saturating_sub(handed);
-                if ahead > worst.0 {
-                    worst = (ahead, handed);
-                }
-                thread::sleep(Duration::from_millis(3));
-            }
+            // Looking before and after the pause catches a producer that races ahead at once
+            // as well as one that needs the pause to do it.
+            note_lead(&mut worst, &taken, handed);
+            thread::sleep(Duration::from_millis(4));
+            note_lead(&mut worst, &taken, handed);
             got.push(item);
         });
         let (ahead, at) = worst;
@@ -312,6 +310,15 @@ fn producer_stays_at_most_capacity_plus_2_ahead() {
             count, len,
             "pipeline returned {count} although the sink got {len} items"
         );
+    }
+}
+
+/// Keeps in `worst` the largest lead (items taken from the source minus items handed to the
+/// sink) seen so far, with the number handed at the time.
+fn note_lead(worst: &mut (usize, usize), taken: &AtomicUsize, handed: usize) {
+    let ahead = taken.load(Ordering::SeqCst).saturating_sub(handed);
+    if ahead > worst.0 {
+        *worst = (ahead, handed);
     }
 }
 

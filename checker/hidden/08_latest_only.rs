@@ -36,7 +36,7 @@ fn main() {
             "every_value_is_received_or_handed_back_once",
             every_value_is_received_or_handed_back_once,
         )
-        .limit_ms(9_000)
+        .limit_ms(10_000)
         .on_timeout(
             "the producer and consumer never finished: a `send` blocked (a blocking `recv` \
                  to evict from a channel the consumer had just emptied, or a blocking `send`), \
@@ -210,8 +210,8 @@ fn one_race(round: usize, capacity: usize, polling: bool) {
         got
     });
     let displaced = within(
-        Duration::from_secs(3),
-        "sending while a consumer received did not finish within 3 s: a `send` blocked. Usual \
+        Duration::from_secs(4),
+        "sending while a consumer received did not finish within 4 s: a `send` blocked. Usual \
          cause: the sender saw the channel full, the consumer then emptied it, and the eviction \
          waited in a blocking `recv` for an item that only the sender itself could send. Use \
          `try_recv`, and if it finds the channel empty, try the send again",

@@ -2,9 +2,10 @@
 //!
 //! Every call runs under `grading::within`, so a send that blocks for good fails with an
 //! explanation. Time bounds sit at least 2x away from both a correct solution's time and the
-//! time of the mistake they catch: e.g. ten items on a full channel with a 200 ms budget take
-//! 200 ms when the budget is shared and 2 000 ms when each item gets its own; the bound is
-//! 700 ms.
+//! time of the mistake they catch, and a bound on a call that should not wait at all is a
+//! whole second, because a heavily loaded machine can delay a thread by hundreds of ms. E.g.
+//! twenty items on a full channel with a 150 ms budget take 150 ms when the budget is shared
+//! and 3 000 ms when each item gets its own; the bound is 1 000 ms.
 
 use std::collections::HashSet;
 use std::thread;
@@ -141,8 +142,8 @@ fn check_accounting(context: &str, len: usize, received: &[usize], offered: &Off
 
 fn everything_fits_without_waiting() {
     let (tx, rx) = bounded(10);
-    let budget = Duration::from_secs(2);
-    let (offered, took) = offer_timed(&tx, (0..5).collect(), budget, Duration::from_secs(5));
+    let budget = Duration::from_secs(3);
+    let (offered, took) = offer_timed(&tx, (0..5).collect(), budget, Duration::from_secs(6));
     let received: Vec<usize> = rx.try_iter().collect();
     check_accounting(
         "5 items offered to an empty channel of capacity 10",
@@ -156,8 +157,8 @@ fn everything_fits_without_waiting() {
         offered.rejected
     );
     assert!(
-        took < Duration::from_millis(500),
-        "5 items that fit at once took {} ms to queue, with a budget of 2 000 ms: offer_all \
+        took < Duration::from_secs(1),
+        "5 items that fit at once took {} ms to queue, with a budget of 3 000 ms: offer_all \
          waited although nothing was full. Wait only when a send finds the channel full (and \
          then block until room or the deadline, rather than sleeping)",
         took.as_millis()

@@ -263,7 +263,13 @@ fn a_worker_id_names_one_thread() {
     let mut thread_of_worker: HashMap<usize, ThreadId> = HashMap::new();
     let mut worker_of_thread: HashMap<ThreadId, usize> = HashMap::new();
     for d in &done {
-        let thread = ran_on[&d.output];
+        let Some(&thread) = ran_on.get(&d.output) else {
+            panic!(
+                "the result for job {} has output {}, which no job produced: each Done must \
+                 carry what `work` returned for that very job",
+                d.job, d.output
+            );
+        };
         let first = *thread_of_worker.entry(d.worker).or_insert(thread);
         assert!(
             first == thread,
@@ -334,7 +340,7 @@ fn never_more_than_workers_jobs_at_once() {
     let probe = Arc::clone(&running);
     let done = worker_pool((0..12u32).collect(), WORKERS, move |n| {
         probe.enter();
-        thread::sleep(Duration::from_millis(60));
+        thread::sleep(Duration::from_millis(100));
         probe.leave();
         n
     })
@@ -349,7 +355,7 @@ fn never_more_than_workers_jobs_at_once() {
     );
     assert!(
         max >= 2,
-        "with 3 workers and 12 jobs of 60 ms, at most {max} job ran at any moment: the workers \
+        "with 3 workers and 12 jobs of 100 ms, at most {max} job ran at any moment: the workers \
          take turns instead of working side by side. Usually a worker holds the queue's \
          MutexGuard while it runs the job (`while let` or `match` on \
          `rx.lock().unwrap().recv()` keeps the guard until the end of the block); take the \

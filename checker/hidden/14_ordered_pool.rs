@@ -307,7 +307,7 @@ fn never_more_than_workers_calls_at_once() {
     let outputs = ordered_map(0..12u32, WORKERS, 4, move |n| {
         let now = probe.now.fetch_add(1, Ordering::SeqCst) + 1;
         probe.max.fetch_max(now, Ordering::SeqCst);
-        thread::sleep(Duration::from_millis(60));
+        thread::sleep(Duration::from_millis(100));
         probe.now.fetch_sub(1, Ordering::SeqCst);
         n
     })
@@ -326,7 +326,7 @@ fn never_more_than_workers_calls_at_once() {
     );
     assert!(
         max >= 2,
-        "with 3 workers and 12 inputs of 60 ms, at most {max} call of `work` ran at any \
+        "with 3 workers and 12 inputs of 100 ms, at most {max} call of `work` ran at any \
          moment: the workers take turns instead of working side by side."
     );
 }

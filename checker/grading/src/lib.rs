@@ -146,14 +146,14 @@ fn run_one(t: &Test) -> String {
             // Panics in other threads (a producer the learner spawned, say) often explain
             // the failure better than the test's own assertion does.
             let panics = PANICS.lock().map(|p| p.clone()).unwrap_or_default();
-            let others: Vec<_> = panics
-                .iter()
-                .filter(|(thread, m)| !(thread == "main" && *m == message))
-                .filter(|(_, m)| *m != message)
-                .take(3)
-                .collect();
-            for (thread, m) in others {
-                text.push_str(&format!("\n(meanwhile, thread '{thread}' panicked: {m})"));
+            let mut shown: Vec<&str> = Vec::new();
+            // A panic whose text the final message already carries, or one already shown
+            // (eight producers failing alike), adds nothing.
+            for (thread, m) in &panics {
+                if shown.len() < 3 && !message.contains(m.as_str()) && !shown.contains(&m.as_str()) {
+                    shown.push(m);
+                    text.push_str(&format!("\n(meanwhile, thread '{thread}' panicked: {m})"));
+                }
             }
             text
         }
