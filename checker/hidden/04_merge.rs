@@ -334,18 +334,6 @@ fn quiet_side_does_not_block(quiet: Side) {
     );
 }
 
-/// CPU time this process has used so far, user plus system. Linux only (None elsewhere, where
-/// the spinning check is skipped).
-fn cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name, which is in parentheses and may contain spaces:
-    // state is field 3 of the man page, utime 14, stime 15 (in clock ticks of 1/100 s).
-    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    Some(Duration::from_millis((utime + stime) * 10))
-}
-
 fn waits_without_spinning() {
     const QUIET: Duration = Duration::from_millis(1_000);
     // Left is closed from the start; right stays silent for 1 s, then sends and closes.
@@ -356,9 +344,9 @@ fn waits_without_spinning() {
         thread::sleep(QUIET);
         let _ = rtx.send(5);
     });
-    let before = cpu_time();
+    let before = grading::cpu_time();
     let merged = merge_within(lrx, rrx);
-    let after = cpu_time();
+    let after = grading::cpu_time();
     assert!(
         merged == [(Side::Right, 5)],
         "left was closed from the start and right sent 5 after 1 s of silence, so the \

@@ -290,18 +290,6 @@ fn empty_slice_returns_none_at_once() {
     );
 }
 
-/// CPU time this process has used so far, user plus system. Linux only (None elsewhere, where
-/// the spinning check is skipped).
-fn cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name, which is in parentheses and may contain spaces:
-    // state is field 3 of the man page, utime 14, stime 15 (in clock ticks of 1/100 s).
-    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    Some(Duration::from_millis((utime + stime) * 10))
-}
-
 fn waits_without_spinning() {
     let plan = [
         Replica::Silent,
@@ -309,7 +297,7 @@ fn waits_without_spinning() {
         Replica::Crashes(Duration::ZERO),
     ];
     let (receivers, _silent) = replicas(&plan);
-    let before = cpu_time();
+    let before = grading::cpu_time();
     let (answer, _) = first_reply_within(
         receivers,
         Duration::from_secs(5),
@@ -317,7 +305,7 @@ fn waits_without_spinning() {
         "replica 1 replied after 1 s, yet first_reply was still waiting after 3 s (its \
          timeout was 5 s). Usual cause: waiting on one replica at a time",
     );
-    let after = cpu_time();
+    let after = grading::cpu_time();
     assert!(
         answer == Some((1, 3)),
         "replica 1 replied 3 after 1 s, replica 0 stayed silent and replica 2 disconnected: \
