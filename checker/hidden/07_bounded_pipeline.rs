@@ -360,6 +360,10 @@ fn producer_panic_makes_pipeline_panic() {
          `.unwrap()`) instead of ignoring it",
         || pipeline(source, 2, |item| got.push(item)),
     );
+    if message.contains("not yet implemented") {
+        // Still the stub: pass `todo!()`'s panic on as it is, so the checker says so.
+        panic!("{message}");
+    }
     let taken = taken.load(Ordering::SeqCst);
     assert!(
         taken >= 6,

@@ -5,7 +5,7 @@
 //! time of the mistake they catch, and a bound on a call that should not wait at all is a
 //! whole second, because a heavily loaded machine can delay a thread by hundreds of ms. E.g.
 //! twenty items on a full channel with a 150 ms budget take 150 ms when the budget is shared
-//! and 3 000 ms when each item gets its own; the bound is 1 000 ms.
+//! and 3 000 ms when each item gets its own; the bound is 1 200 ms.
 
 use std::collections::HashSet;
 use std::thread;
@@ -16,45 +16,40 @@ use grading::{test, within};
 use offer_all::{Offered, offer_all};
 
 fn main() {
+    // Every call to offer_all runs under `within`, which gives up before the default
+    // 10 s limit, so no test here needs a limit of its own.
     grading::main(&[
         test(
             "everything_fits_without_waiting",
             everything_fits_without_waiting,
-        )
-        .limit_ms(6_000),
-        test("empty_batch_returns_at_once", empty_batch_returns_at_once).limit_ms(6_000),
+        ),
+        test("empty_batch_returns_at_once", empty_batch_returns_at_once),
         test(
             "returns_when_the_budget_runs_out",
             returns_when_the_budget_runs_out,
-        )
-        .limit_ms(6_000),
+        ),
         test(
             "budget_is_for_the_whole_batch",
             budget_is_for_the_whole_batch,
-        )
-        .limit_ms(8_000),
+        ),
         test(
             "slow_consumer_cannot_stretch_the_budget",
             slow_consumer_cannot_stretch_the_budget,
-        )
-        .limit_ms(8_000),
+        ),
         test(
             "rejected_items_come_back_in_order",
             rejected_items_come_back_in_order,
-        )
-        .limit_ms(6_000),
+        ),
         test(
             "items_are_accepted_when_a_consumer_frees_space",
             items_are_accepted_when_a_consumer_frees_space,
-        )
-        .limit_ms(8_000),
+        ),
         test(
             "disconnected_channel_rejects_everything_at_once",
             disconnected_channel_rejects_everything_at_once,
-        )
-        .limit_ms(8_000),
-        test("zero_budget_never_waits", zero_budget_never_waits).limit_ms(6_000),
-        test("waits_without_spinning", waits_without_spinning).limit_ms(6_000),
+        ),
+        test("zero_budget_never_waits", zero_budget_never_waits),
+        test("waits_without_spinning", waits_without_spinning),
     ]);
 }
 
@@ -142,7 +137,7 @@ fn check_accounting(context: &str, len: usize, received: &[usize], offered: &Off
 
 fn everything_fits_without_waiting() {
     let (tx, rx) = bounded(10);
-    let budget = Duration::from_secs(3);
+    let budget = Duration::from_secs(4);
     let (offered, took) = offer_timed(&tx, (0..5).collect(), budget, Duration::from_secs(6));
     let received: Vec<usize> = rx.try_iter().collect();
     check_accounting(
@@ -157,8 +152,8 @@ fn everything_fits_without_waiting() {
         offered.rejected
     );
     assert!(
-        took < Duration::from_secs(1),
-        "5 items that fit at once took {} ms to queue, with a budget of 3 000 ms: offer_all \
+        took < Duration::from_millis(1_500),
+        "5 items that fit at once took {} ms to queue, with a budget of 4 000 ms: offer_all \
          waited although nothing was full. Wait only when a send finds the channel full (and \
          then block until room or the deadline, rather than sleeping)",
         took.as_millis()
@@ -170,7 +165,7 @@ fn empty_batch_returns_at_once() {
     let (offered, took) = offer_timed(
         &tx,
         Vec::new(),
-        Duration::from_secs(3),
+        Duration::from_secs(4),
         Duration::from_secs(6),
     );
     assert_eq!(
@@ -182,8 +177,8 @@ fn empty_batch_returns_at_once() {
         "an empty batch must give an empty `rejected`"
     );
     assert!(
-        took < Duration::from_secs(1),
-        "an empty batch took {} ms (budget 3 000 ms): with nothing to send there is nothing to \
+        took < Duration::from_millis(1_500),
+        "an empty batch took {} ms (budget 4 000 ms): with nothing to send there is nothing to \
          wait for",
         took.as_millis()
     );
@@ -211,7 +206,7 @@ fn returns_when_the_budget_runs_out() {
 fn budget_is_for_the_whole_batch() {
     let (tx, rx) = full_channel(1);
     let budget = Duration::from_millis(150);
-    let (offered, took) = offer_timed(&tx, (0..20).collect(), budget, Duration::from_secs(8));
+    let (offered, took) = offer_timed(&tx, (0..20).collect(), budget, Duration::from_secs(6));
     let received: Vec<usize> = rx.try_iter().filter(|&i| i < 1_000).collect();
     check_accounting(
         "20 items, a full channel, 150 ms budget",
@@ -220,7 +215,7 @@ fn budget_is_for_the_whole_batch() {
         &offered,
     );
     assert!(
-        took < Duration::from_secs(1),
+        took < Duration::from_millis(1_200),
         "20 items on a channel that stayed full, with a budget of 150 ms, took {} ms in \
          total. The budget is for the whole batch, not for each item: compute one deadline \
          (`Instant::now() + budget`) before the loop and give every send that same deadline \
@@ -245,10 +240,10 @@ fn slow_consumer_cannot_stretch_the_budget() {
         }
     });
     let budget = Duration::from_millis(250);
-    let (offered, took) = offer_timed(&tx, (0..30).collect(), budget, Duration::from_secs(8));
+    let (offered, took) = offer_timed(&tx, (0..30).collect(), budget, Duration::from_secs(5));
     drop(tx);
     let got = within(
-        Duration::from_secs(5),
+        Duration::from_secs(3),
         "the test's consumer did not finish",
         move || consumer.join().expect("the test's consumer panicked"),
     );
@@ -260,7 +255,7 @@ fn slow_consumer_cannot_stretch_the_budget() {
         &offered,
     );
     assert!(
-        took < Duration::from_secs(1),
+        took < Duration::from_millis(1_200),
         "30 items with a 250 ms budget, while a consumer freed one slot every 100 ms, took {} \
          ms ({} items got in). Each send waited less than the budget, but the waits added up \
          far beyond it: the budget is for the whole batch, so compute one deadline before the \
@@ -347,7 +342,7 @@ fn disconnected_channel_rejects_everything_at_once() {
     let (offered, took) = offer_timed(
         &tx,
         (0..5).collect(),
-        Duration::from_secs(3),
+        Duration::from_secs(4),
         Duration::from_secs(6),
     );
     check_accounting(
@@ -357,8 +352,8 @@ fn disconnected_channel_rejects_everything_at_once() {
         &offered,
     );
     assert!(
-        took < Duration::from_secs(1),
-        "5 items offered to a channel with no Receiver left took {} ms (budget 3 000 ms). A \
+        took < Duration::from_millis(1_500),
+        "5 items offered to a channel with no Receiver left took {} ms (budget 4 000 ms). A \
          disconnected channel will never take anything, so there is nothing to wait for: the \
          send fails with a Disconnected error at once; reject that item and all the rest \
          instead of treating it like a full channel",
@@ -382,7 +377,7 @@ fn zero_budget_never_waits() {
         &offered,
     );
     assert!(
-        took < Duration::from_millis(500),
+        took < Duration::from_millis(1_500),
         "5 items on a full channel with a budget of zero took {} ms: a zero budget means no \
          waiting at all",
         took.as_millis()
@@ -428,7 +423,7 @@ fn waits_without_spinning() {
     // Where the OS does not report it, only the results above are checked.
     if let Some(busy) = busy {
         assert!(
-            busy < wall / 4,
+            busy < wall / 2,
             "while waiting {} ms for room in a full channel, offer_all was busy (running, or \
              queued to run) for {} ms of it: it polls (`try_send` in a loop) instead of \
              blocking. `send_deadline` sleeps until there is room, the channel disconnects, or \
