@@ -218,9 +218,7 @@ fn no_update_is_lost_across_threads() {
         .map(|t| {
             let counter = counter.clone();
             thread::spawn(move || {
-                for _ in 0..1_000 {
-                    counter.increment();
-                }
+                (0..1_000).for_each(|_| counter.increment());
                 for _ in 0..(t * 50) {
                     counter.decrement();
                 }
@@ -247,9 +245,7 @@ fn join_yields_final_count_after_last_handle_drops() {
         .map(|t| {
             let counter = counter.clone();
             thread::spawn(move || {
-                for _ in 0..1_000 {
-                    counter.increment();
-                }
+                (0..1_000).for_each(|_| counter.increment());
                 for _ in 0..(t * 100) {
                     counter.decrement();
                 }

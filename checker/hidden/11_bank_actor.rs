@@ -256,9 +256,12 @@ fn same_account_transfer_changes_nothing() {
     );
 }
 
+/// One request to a fresh bank, its answer reduced to success or the error.
+type Request = fn(&Bank) -> Result<(), BankError>;
+
 fn bad_account_is_reported_as_no_such_account() {
     // A fresh bank for every case, so one crash cannot hide behind another.
-    let cases: [(&str, fn(&Bank) -> Result<(), BankError>, BankError); 7] = [
+    let cases: [(&str, Request, BankError); 7] = [
         (
             "balance(3)",
             |b| b.balance(3).map(drop),

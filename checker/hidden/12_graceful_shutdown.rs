@@ -1,10 +1,11 @@
 //! Hidden tests for exercise 12, the journal actor and its graceful shutdown.
 
+use crossbeam_channel::unbounded;
 use graceful_shutdown::{Closed, Journal};
 use grading::{test, within};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Barrier, mpsc};
+use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -263,7 +264,7 @@ fn concurrent_shutdowns_have_one_winner() {
         assert_eq!(journal.append(format!("e{i}")), Ok(()));
     }
     let barrier = Arc::new(Barrier::new(4));
-    let (tx, rx) = mpsc::channel();
+    let (tx, rx) = unbounded();
     for _ in 0..4 {
         let (journal, barrier, tx) = (journal.clone(), barrier.clone(), tx.clone());
         thread::spawn(move || {
@@ -298,7 +299,7 @@ fn concurrent_shutdowns_have_one_winner() {
 fn shutdown_returns_while_other_handles_live() {
     let journal = Journal::spawn();
     let keep = journal.clone();
-    let (release, parked) = mpsc::channel::<()>();
+    let (release, parked) = unbounded::<()>();
     let elsewhere = journal.clone();
     let holder = thread::spawn(move || {
         // Holds a live handle on another thread until the test ends.
@@ -332,7 +333,7 @@ fn accepted_entries_survive_a_concurrent_shutdown() {
     let shutdown_returned = Arc::new(AtomicBool::new(false));
     let finished: Arc<Vec<AtomicBool>> =
         Arc::new((0..APPENDERS).map(|_| AtomicBool::new(false)).collect());
-    let (logs_tx, logs) = mpsc::channel::<(usize, AppenderLog)>();
+    let (logs_tx, logs) = unbounded::<(usize, AppenderLog)>();
 
     for t in 0..APPENDERS {
         let journal = journal.clone();

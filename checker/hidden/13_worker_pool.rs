@@ -197,9 +197,13 @@ fn every_job_runs_exactly_once() {
     let counter = Arc::clone(&calls);
     // Inputs differ from indices, so a result that mixes up the two shows.
     let inputs: Vec<u64> = (0..JOBS as u64).map(|i| i * 7 + 3).collect();
+    // The last job is slow, so results gathered before every worker is done always miss it.
+    let last = inputs[JOBS - 1];
     let done = worker_pool(inputs, 4, move |n: u64| {
         counter.fetch_add(1, Ordering::SeqCst);
-        if n.is_multiple_of(5) {
+        if n == last {
+            thread::sleep(Duration::from_millis(150));
+        } else if n.is_multiple_of(5) {
             thread::sleep(Duration::from_millis(1));
         }
         n * 2
@@ -252,9 +256,11 @@ fn a_worker_id_names_one_thread() {
     const WORKERS: usize = 4;
     let ran_on: Arc<Mutex<HashMap<u32, ThreadId>>> = Arc::default();
     let record = Arc::clone(&ran_on);
+    // Job 0 keeps its worker busy while the others share out the rest, so the jobs do not go
+    // round the workers in turn: a `worker` made up from the job index shows up as wrong.
     let done = worker_pool((0..32u32).collect(), WORKERS, move |n| {
         record.lock().unwrap().insert(n, thread::current().id());
-        thread::sleep(Duration::from_millis(5));
+        thread::sleep(Duration::from_millis(if n == 0 { 100 } else { 3 }));
         n
     })
     .expect("worker_pool(32 jobs, 4 workers, ..) returned Err");

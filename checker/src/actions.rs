@@ -37,7 +37,10 @@ pub fn load_progress() -> Option<Report> {
 pub fn hint(exercise: &Exercise) -> Result<ExitCode, String> {
     // A hints file may bring its own title; otherwise give it one.
     if !exercise.hints.starts_with('#') {
-        println!("Hints for {} (read one, try again, then read the next):\n", exercise.id);
+        println!(
+            "Hints for {} (read one, try again, then read the next):\n",
+            exercise.id
+        );
     }
     println!("{}", exercise.hints.trim_end());
     println!(

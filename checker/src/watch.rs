@@ -26,23 +26,34 @@ pub fn watch(dir: Option<PathBuf>, jobs: Option<usize>) -> Result<ExitCode, Stri
     let all: Vec<&'static Exercise> = catalog::EXERCISES.iter().collect();
     grade_and_print(&dir, &all, &options);
     loop {
-        println!(
-            "\nWatching {} — save a file to grade it again; Ctrl-C to stop.",
-            dir.display()
-        );
         // Wait for a change, then let a burst of saves settle before grading.
         let first = rx
             .recv()
             .map_err(|_| "the file watcher stopped".to_string())?;
-        let mut changed: Vec<PathBuf> = first.map(|e| e.paths).unwrap_or_default();
+        let mut changed: Vec<PathBuf> = edited(first);
         let settle = Instant::now() + Duration::from_millis(300);
         while let Ok(event) = rx.recv_timeout(settle.saturating_duration_since(Instant::now())) {
-            changed.extend(event.map(|e| e.paths).unwrap_or_default());
+            changed.extend(edited(event));
         }
         let touched = touched_exercises(&dir, &changed);
         if !touched.is_empty() {
             grade_and_print(&dir, &touched, &options);
         }
+    }
+}
+
+/// The paths an event says were written, created or removed. Reads are events too on
+/// Linux (and grading reads every file), so they must not count, or watch mode would
+/// grade forever.
+fn edited(event: notify::Result<notify::Event>) -> Vec<PathBuf> {
+    use notify::EventKind::{Create, Modify, Remove};
+    use notify::event::ModifyKind;
+    match event {
+        Ok(e) if matches!(e.kind, Create(_) | Remove(_)) => e.paths,
+        Ok(e) if matches!(e.kind, Modify(kind) if !matches!(kind, ModifyKind::Metadata(_))) => {
+            e.paths
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -83,4 +94,8 @@ fn grade_and_print(dir: &Path, exercises: &[&'static Exercise], options: &grade:
         }
         Err(e) => eprintln!("error: {e}"),
     }
+    println!(
+        "\nWatching {} — save a file to grade it again; Ctrl-C to stop.",
+        dir.display()
+    );
 }

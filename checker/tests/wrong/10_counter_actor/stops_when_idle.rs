@@ -36,11 +36,11 @@ impl Counter {
     }
 
     pub fn increment(&self) {
-        let _ = self.tx.send(Msg::Add(1));
+        self.tx.send(Msg::Add(1)).ok();
     }
 
     pub fn decrement(&self) {
-        let _ = self.tx.send(Msg::Add(-1));
+        self.tx.send(Msg::Add(-1)).ok();
     }
 
     pub fn get(&self) -> i64 {
