@@ -506,7 +506,7 @@ fn total_never_changes_while_transfers_run() {
             start.wait();
             if i < MOVERS {
                 let mut rng = Rng(0x1234_5678 + i as u64);
-                for _ in 0..1_500 {
+                for _ in 0..800 {
                     let from = rng.below(ACCOUNTS as u64) as usize;
                     let to = rng.below(ACCOUNTS as u64) as usize;
                     let amount = 1 + rng.below(400);
@@ -546,7 +546,7 @@ fn total_never_changes_while_transfers_run() {
     }
     assert!(
         moved.load(Ordering::Relaxed) > 0,
-        "not one of 6000 random transfers succeeded"
+        "not one of 3200 random transfers succeeded"
     );
     let sum: u64 = (0..ACCOUNTS)
         .map(|a| ok(bank.balance(a), &format!("balance({a})")))
@@ -581,7 +581,7 @@ fn concurrent_transfers_never_overdraw() {
             start.wait();
             if i < MOVERS {
                 let mut rng = Rng(0xABCD_0000 + i as u64);
-                for _ in 0..800 {
+                for _ in 0..400 {
                     let from = i % 2;
                     let amount = 10 + rng.below(21);
                     let got = bank.transfer(from, 1 - from, amount);
