@@ -238,3 +238,12 @@ pub fn live_threads() -> Option<usize> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status.lines().find_map(|line| line.strip_prefix("Threads:")).and_then(|n| n.trim().parse().ok())
 }
+
+/// Forgets the panics recorded so far. Call it once code that panics on purpose (a job
+/// meant to fail) has done its work, so a later failure message lists only panics that
+/// explain it.
+pub fn clear_panics() {
+    if let Ok(mut panics) = PANICS.lock() {
+        panics.clear();
+    }
+}
