@@ -420,8 +420,9 @@ fn waits_without_spinning() {
         &received,
         &offered,
     );
-    // Where the OS does not report it, only the results above are checked.
-    if let Some(busy) = busy {
+    // Where the OS does not report it, only the results above are checked; and a call that
+    // did not wait at all is for the other tests to judge, not this one.
+    if let Some(busy) = busy.filter(|_| wall >= budget / 4) {
         assert!(
             busy < wall / 2,
             "while waiting {} ms for room in a full channel, offer_all was busy (running, or \

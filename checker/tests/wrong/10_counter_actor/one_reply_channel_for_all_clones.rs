@@ -1,4 +1,4 @@
-//! mistake: one reply channel made at spawn is shared by every clone, so threads take each other's answers
+//! mistake: all clones share one reply channel made at spawn, so threads take each other's answers
 //! expect: failed
 //! caught-by: get_sees_this_handles_earlier_updates
 

@@ -1,4 +1,4 @@
-//! mistake: the actor thread keeps a Sender of its own, so it never ends after the last Bank is dropped
+//! mistake: the actor keeps a Sender of its own, so it never ends after the last Bank is dropped
 //! expect: failed
 //! caught-by: dropped_banks_end_their_threads
 

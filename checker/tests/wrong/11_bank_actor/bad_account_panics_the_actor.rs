@@ -1,4 +1,4 @@
-//! mistake: balances are indexed with the account number unchecked, so a bad number panics the actor
+//! mistake: balances are indexed unchecked, so a bad account number panics the actor
 //! expect: failed
 //! caught-by: bank_survives_bad_account_numbers
 

@@ -1,4 +1,4 @@
-//! mistake: the handle checks the balance in one request and moves the money in another, so racing transfers overdraw
+//! mistake: funds are checked in one request and moved in another, so racing transfers overdraw
 //! expect: failed
 //! caught-by: concurrent_transfers_never_overdraw
 

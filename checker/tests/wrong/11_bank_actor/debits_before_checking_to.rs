@@ -1,4 +1,4 @@
-//! mistake: the money leaves `from` before `to` is checked, so a transfer to a bad account destroys it
+//! mistake: money leaves `from` before `to` is checked: a transfer to a bad account destroys it
 //! expect: failed
 //! caught-by: failed_transfer_changes_nothing
 

@@ -1,4 +1,4 @@
-//! mistake: both balances are read first and written back after, so a transfer to the same account creates money
+//! mistake: both balances are read, then written back: a transfer to the same account creates money
 //! expect: failed
 //! caught-by: same_account_transfer_changes_nothing
 

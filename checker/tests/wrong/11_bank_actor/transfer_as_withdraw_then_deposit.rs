@@ -1,4 +1,4 @@
-//! mistake: a transfer is two requests, withdraw then deposit, so others see the money in neither account
+//! mistake: a transfer is two requests (withdraw, deposit): others see money in neither account
 //! expect: failed
 //! caught-by: total_never_changes_while_transfers_run
 

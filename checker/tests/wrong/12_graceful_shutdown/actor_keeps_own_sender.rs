@@ -1,4 +1,4 @@
-//! mistake: the actor thread keeps a Sender of its own, so it never ends after the last handle is dropped
+//! mistake: the actor keeps a Sender of its own, so it never ends after the last handle is dropped
 //! expect: failed
 //! caught-by: journal_threads_end
 

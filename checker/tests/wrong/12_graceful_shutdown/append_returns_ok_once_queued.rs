@@ -1,4 +1,4 @@
-//! mistake: append returns Ok as soon as its message is queued, so entries queued behind the shutdown are lost
+//! mistake: append returns Ok once queued, so entries queued behind the Shutdown are lost
 //! expect: failed
 //! caught-by: accepted_entries_survive_a_concurrent_shutdown
 

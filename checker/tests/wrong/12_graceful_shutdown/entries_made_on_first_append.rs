@@ -1,4 +1,4 @@
-//! mistake: the entry list is created on the first append, so shutting down an empty journal returns None
+//! mistake: the entry list is made on the first append, so an empty journal's shutdown gives None
 //! expect: failed
 //! caught-by: shutdown_of_an_empty_journal_returns_some_empty
 

@@ -1,4 +1,4 @@
-//! mistake: the actor ignores a second Shutdown, so a later shutdown waits forever for the shared result channel
+//! mistake: the actor ignores a second Shutdown, so a later shutdown waits forever for a result
 //! expect: failed
 //! caught-by: second_shutdown_returns_none
 

@@ -1,4 +1,4 @@
-//! mistake: shutdown closes a shared flag and takes the shared list at once, without waiting for queued entries
+//! mistake: shutdown sets a flag and takes the shared list at once, not waiting for queued entries
 //! expect: failed
 //! caught-by: accepted_entries_survive_a_concurrent_shutdown
 

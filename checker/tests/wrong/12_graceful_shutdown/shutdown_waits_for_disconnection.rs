@@ -1,4 +1,4 @@
-//! mistake: the actor hands over the entries only when its loop ends, so shutdown waits until every handle is dropped
+//! mistake: the actor hands the entries over only once every handle is gone: shutdown never returns
 //! expect: failed
 //! caught-by: shutdown_returns_while_other_handles_live
 
