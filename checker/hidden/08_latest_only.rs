@@ -269,7 +269,7 @@ fn one_race(round: usize, capacity: usize, polling: bool) {
     let lost: Vec<u32> = (0..total).filter(|v| !seen.contains(v)).collect();
     assert!(
         lost.is_empty(),
-        "{context}: {} values were neither received nor handed back (e.g. {:?}). They were \
+        "{context}: {} value(s) were neither received nor handed back (e.g. {:?}). They were \
          lost in the race with the consumer: the sender saw the channel full, the consumer \
          emptied it, the eviction found nothing to take out (`try_recv` gave Empty), and the \
          new value was dropped instead of being sent again",
