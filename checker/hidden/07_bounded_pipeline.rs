@@ -229,31 +229,18 @@ fn waits_for_a_slow_source() {
     );
 }
 
-/// How long the calling thread has been runnable so far: running on a CPU plus waiting in
-/// the run queue for one, where the OS tells us (Linux). A thread that blocks adds almost
-/// nothing while it waits; a thread that polls adds the whole wait, however busy the machine
-/// is (on a loaded machine it spends that time queued rather than running, but runnable all
-/// the same), which makes this a steadier measure than CPU time alone.
-fn thread_runnable_time() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().ok());
-    let on_cpu = fields.next()??;
-    let queued = fields.next()??;
-    Some(Duration::from_nanos(on_cpu + queued))
-}
-
 fn waits_for_items_without_spinning() {
     // The source sleeps 400 ms before its only item. While it sleeps, the calling thread has
     // nothing to do: blocked in `recv`, it is not runnable at all; in a `try_recv` loop it is
     // runnable the whole time. The receive loop runs on this (the calling) thread.
     let (mut source, _) = Source::new(1);
     source.delay = Duration::from_millis(400);
-    let before = thread_runnable_time();
+    let before = grading::thread_runnable_time();
     let start = Instant::now();
     let mut got = Vec::new();
     let count = pipeline(source, 1, |item| got.push(item));
     let wall = start.elapsed();
-    let busy = thread_runnable_time()
+    let busy = grading::thread_runnable_time()
         .zip(before)
         .map(|(after, before)| after.saturating_sub(before));
     assert_eq!(

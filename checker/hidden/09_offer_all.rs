@@ -384,19 +384,6 @@ fn zero_budget_never_waits() {
     );
 }
 
-/// How long the calling thread has been runnable so far: running on a CPU plus waiting in
-/// the run queue for one, where the OS tells us (Linux). A thread that blocks adds almost
-/// nothing while it waits; a thread that polls adds the whole wait, however busy the machine
-/// is (on a loaded machine it spends that time queued rather than running, but runnable all
-/// the same), which makes this a steadier measure than CPU time alone.
-fn thread_runnable_time() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().ok());
-    let on_cpu = fields.next()??;
-    let queued = fields.next()??;
-    Some(Duration::from_nanos(on_cpu + queued))
-}
-
 fn waits_without_spinning() {
     // One item, a channel that stays full, a 400 ms budget. Blocked in `send_deadline`, the
     // thread is not runnable at all until the deadline; polling, it is runnable the whole time.
@@ -404,11 +391,11 @@ fn waits_without_spinning() {
     let budget = Duration::from_millis(400);
     let too_slow = format!("offer_all did not return within 3 s (budget 400 ms): {BLOCKED_HINT}");
     let (offered, wall, busy) = within(Duration::from_secs(3), &too_slow, move || {
-        let before = thread_runnable_time();
+        let before = grading::thread_runnable_time();
         let start = Instant::now();
         let offered = offer_all(&tx, vec![0], budget);
         let wall = start.elapsed();
-        let busy = thread_runnable_time()
+        let busy = grading::thread_runnable_time()
             .zip(before)
             .map(|(after, before)| after.saturating_sub(before));
         (offered, wall, busy)

@@ -2,7 +2,6 @@
 
 use counter_actor::Counter;
 use grading::{test, within};
-use std::collections::HashMap;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -322,78 +321,10 @@ fn idle_actor_keeps_running() {
     );
 }
 
-/// CPU time used so far by each thread of this process, by thread id (Linux only).
-fn cpu_time_by_thread() -> Option<HashMap<u64, Duration>> {
-    let mut times = HashMap::new();
-    for entry in std::fs::read_dir("/proc/self/task").ok()? {
-        let entry = entry.ok()?;
-        let tid: u64 = entry.file_name().to_str()?.parse().ok()?;
-        // A thread may end between the listing and the read: it is skipped.
-        if let Ok(stat) = std::fs::read_to_string(entry.path().join("schedstat")) {
-            let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
-            times.insert(tid, Duration::from_nanos(ns));
-        }
-    }
-    Some(times)
-}
-
-/// CPU time used so far by the calling thread (Linux only).
-fn cpu_time_of_this_thread() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    Some(Duration::from_nanos(
-        stat.split_whitespace().next()?.parse().ok()?,
-    ))
-}
-
-/// While the learner's threads should be idle, runs a thread of the test's own that spins on
-/// purpose, and returns the CPU time the learner's threads used in the meantime together
-/// with the spinner's. A polling actor competes for the CPU like the spinner does, so it gets
-/// a similar share however loaded the machine is; an actor asleep in `recv` gets next to
-/// nothing. None where this cannot be measured (not Linux).
-fn idle_cpu_next_to_a_spinner() -> Option<(Duration, Duration)> {
-    let before = cpu_time_by_thread()?;
-    let give_up = Instant::now() + Duration::from_secs(2);
-    let spinner = thread::spawn(move || {
-        let start = cpu_time_of_this_thread()?;
-        loop {
-            for _ in 0..20_000 {
-                std::hint::spin_loop();
-            }
-            let used = cpu_time_of_this_thread()? - start;
-            if used >= Duration::from_millis(200) || Instant::now() >= give_up {
-                return Some(used);
-            }
-        }
-    });
-    let spun = spinner.join().ok()??;
-    let after = cpu_time_by_thread()?;
-    // Threads alive at both readings: the learner's, and this one (asleep in `join`). The
-    // spinner started after the first reading, so it is not counted here.
-    let others = before
-        .iter()
-        .filter_map(|(tid, b)| after.get(tid).map(|a| a.saturating_sub(*b)))
-        .sum();
-    Some((others, spun))
-}
-
-/// Fails when the learner's threads used CPU like a spinning thread while they should sleep.
-fn assert_not_spinning(what: &str) {
-    let Some((used, spun)) = idle_cpu_next_to_a_spinner() else {
-        return; // Not Linux: CPU time cannot be measured here.
-    };
-    assert!(
-        used <= spun / 4 || used <= Duration::from_millis(10),
-        "while the {what} sat idle, its threads used {used:?} of CPU time, about as much as \
-         a thread of the test that spun on purpose over the same stretch ({spun:?}): the \
-         actor is polling in a loop instead of sleeping until a message arrives. Use a \
-         blocking `recv` (or iterate the Receiver), not `try_recv` in a loop."
-    );
-}
-
 fn idle_actor_does_not_spin() {
     let (counter, _actor) = Counter::spawn();
     counter.increment();
     assert_eq!(get_within(&counter, "right after spawning"), 1);
-    assert_not_spinning("counter");
+    grading::assert_idle_threads_do_not_spin("counter");
     assert_eq!(get_within(&counter, "after an idle pause"), 1);
 }

@@ -20,6 +20,7 @@
 //! `process::exit`, an abort, a stack overflow) is never taken for a pass.
 
 use std::any::Any;
+use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::sync::mpsc;
@@ -150,7 +151,8 @@ fn run_one(t: &Test) -> String {
             // A panic whose text the final message already carries, or one already shown
             // (eight producers failing alike), adds nothing.
             for (thread, m) in &panics {
-                if shown.len() < 3 && !message.contains(m.as_str()) && !shown.contains(&m.as_str()) {
+                if shown.len() < 3 && !message.contains(m.as_str()) && !shown.contains(&m.as_str())
+                {
                     shown.push(m);
                     text.push_str(&format!("\n(meanwhile, thread '{thread}' panicked: {m})"));
                 }
@@ -236,7 +238,10 @@ pub fn cpu_time() -> Option<Duration> {
 /// threads a learner's code started have ended.
 pub fn live_threads() -> Option<usize> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find_map(|line| line.strip_prefix("Threads:")).and_then(|n| n.trim().parse().ok())
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
 }
 
 /// Forgets the panics recorded so far. Call it once code that panics on purpose (a job
@@ -246,4 +251,85 @@ pub fn clear_panics() {
     if let Ok(mut panics) = PANICS.lock() {
         panics.clear();
     }
+}
+
+/// How long the calling thread has been runnable so far: running on a CPU plus waiting in
+/// the run queue for one, where the OS tells us (Linux). A thread that blocks adds almost
+/// nothing while it waits; a thread that polls adds the whole wait, however busy the machine
+/// is (on a loaded machine it spends that time queued rather than running, but runnable all
+/// the same), which makes this a steadier measure than CPU time alone.
+pub fn thread_runnable_time() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().ok());
+    let on_cpu = fields.next()??;
+    let queued = fields.next()??;
+    Some(Duration::from_nanos(on_cpu + queued))
+}
+
+/// CPU time used so far by each thread of this process, by thread id (Linux only).
+fn cpu_time_by_thread() -> Option<HashMap<u64, Duration>> {
+    let mut times = HashMap::new();
+    for entry in std::fs::read_dir("/proc/self/task").ok()? {
+        let entry = entry.ok()?;
+        let tid: u64 = entry.file_name().to_str()?.parse().ok()?;
+        // A thread may end between the listing and the read: it is skipped.
+        if let Ok(stat) = std::fs::read_to_string(entry.path().join("schedstat")) {
+            let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+            times.insert(tid, Duration::from_nanos(ns));
+        }
+    }
+    Some(times)
+}
+
+/// CPU time used so far by the calling thread (Linux only).
+fn cpu_time_of_this_thread() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(
+        stat.split_whitespace().next()?.parse().ok()?,
+    ))
+}
+
+/// While the learner's threads should be idle, runs a thread of the test's own that spins on
+/// purpose, and returns the CPU time the learner's threads used in the meantime together
+/// with the spinner's. A polling actor competes for the CPU like the spinner does, so it gets
+/// a similar share however loaded the machine is; an actor asleep in `recv` gets next to
+/// nothing. None where this cannot be measured (not Linux).
+pub fn idle_cpu_next_to_a_spinner() -> Option<(Duration, Duration)> {
+    let before = cpu_time_by_thread()?;
+    let give_up = Instant::now() + Duration::from_secs(2);
+    let spinner = thread::spawn(move || {
+        let start = cpu_time_of_this_thread()?;
+        loop {
+            for _ in 0..20_000 {
+                std::hint::spin_loop();
+            }
+            let used = cpu_time_of_this_thread()? - start;
+            if used >= Duration::from_millis(200) || Instant::now() >= give_up {
+                return Some(used);
+            }
+        }
+    });
+    let spun = spinner.join().ok()??;
+    let after = cpu_time_by_thread()?;
+    // Threads alive at both readings: the learner's, and this one (asleep in `join`). The
+    // spinner started after the first reading, so it is not counted here.
+    let others = before
+        .iter()
+        .filter_map(|(tid, b)| after.get(tid).map(|a| a.saturating_sub(*b)))
+        .sum();
+    Some((others, spun))
+}
+
+/// Fails when the learner's threads used CPU like a spinning thread while they should sleep.
+pub fn assert_idle_threads_do_not_spin(what: &str) {
+    let Some((used, spun)) = idle_cpu_next_to_a_spinner() else {
+        return; // Not Linux: CPU time cannot be measured here.
+    };
+    assert!(
+        used <= spun / 4 || used <= Duration::from_millis(10),
+        "while the {what} sat idle, its threads used {used:?} of CPU time, about as much as \
+         a thread of the test that spun on purpose over the same stretch ({spun:?}): the \
+         actor is polling in a loop instead of sleeping until a message arrives. Use a \
+         blocking `recv` (or iterate the Receiver), not `try_recv` in a loop."
+    );
 }
