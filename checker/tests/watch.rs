@@ -42,17 +42,35 @@ fn watch_grades_again_when_a_file_is_saved() {
                 }
             }
         }
-        panic!("watch mode never printed {what:?} within {limit:?}; it printed:\n{}", seen.join("\n"));
+        panic!(
+            "watch mode never printed {what:?} within {limit:?}; it printed:\n{}",
+            seen.join("\n")
+        );
     };
 
     let first = wait_for("Watching", Duration::from_secs(120));
-    assert!(first.iter().any(|l| l.contains("01_fan_in") && l.contains("failed")), "{}", first.join("\n"));
+    assert!(
+        first
+            .iter()
+            .any(|l| l.contains("01_fan_in") && l.contains("failed")),
+        "{}",
+        first.join("\n")
+    );
     // Grading reads every file; reads must not count as changes.
-    assert!(rx.recv_timeout(Duration::from_secs(3)).is_err(), "watch mode graded again although nothing was saved");
+    assert!(
+        rx.recv_timeout(Duration::from_secs(3)).is_err(),
+        "watch mode graded again although nothing was saved"
+    );
 
     std::fs::write(dir.join("01_fan_in/src/lib.rs"), solution("01_fan_in")).unwrap();
     let second = wait_for("Watching", Duration::from_secs(120));
     let _ = child.kill();
     let _ = child.wait();
-    assert!(second.iter().any(|l| l.contains("01_fan_in") && l.contains("passed")), "{}", second.join("\n"));
+    assert!(
+        second
+            .iter()
+            .any(|l| l.contains("01_fan_in") && l.contains("passed")),
+        "{}",
+        second.join("\n")
+    );
 }

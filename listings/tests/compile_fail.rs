@@ -6,7 +6,10 @@
 fn chapter(dir: &str) {
     let pattern = format!("compile_fail/{dir}/*.rs");
     let has_files = std::fs::read_dir(format!("{}/compile_fail/{dir}", env!("CARGO_MANIFEST_DIR")))
-        .map(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x == "rs")))
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        })
         .unwrap_or(false);
     if has_files {
         trybuild::TestCases::new().compile_fail(pattern);
