@@ -57,6 +57,50 @@ fn the_book_builds_under_target_with_a_progress_page() {
         !root().join("book/index.html").exists(),
         "nothing may be built into book/"
     );
+
+    // Every link between pages lands on a page that exists, at an id that exists.
+    let mut broken = Vec::new();
+    for entry in fs::read_dir(&out).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".html")
+            || ["print.html", "toc.html", "404.html"].contains(&name.as_str())
+        {
+            continue;
+        }
+        let page = fs::read_to_string(entry.path()).unwrap();
+        for href in page
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+        {
+            if href.contains(':') || href.starts_with("//") || href.is_empty() {
+                continue;
+            }
+            let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
+            let target = if file.is_empty() {
+                entry.path()
+            } else {
+                out.join(file)
+            };
+            let Ok(text) = fs::read_to_string(&target) else {
+                if !target.exists() {
+                    broken.push(format!("{name}: {href} (no such page)"));
+                }
+                continue;
+            };
+            if !anchor.is_empty()
+                && target.extension().is_some_and(|x| x == "html")
+                && !text.contains(&format!("id=\"{anchor}\""))
+            {
+                broken.push(format!("{name}: {href} (no such id)"));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "broken links in the book:\n{}",
+        broken.join("\n")
+    );
 }
 
 #[test]
