@@ -91,7 +91,7 @@ pub fn run_test(binary: &Path, test: &TestCase, scratch: &Path) -> TestVerdict {
             Status::Failed,
             explain(v.strip_prefix("failed\n").unwrap_or(&v)),
         ),
-        (ended, None) => (Status::Failed, no_verdict(ended)),
+        (ended, None) => (Status::Failed, no_verdict(ended, &outcome.output)),
     };
     TestVerdict {
         name: test.name.clone(),
@@ -112,8 +112,13 @@ fn explain(message: &str) -> String {
     }
 }
 
-fn no_verdict(ended: Ended) -> String {
+fn no_verdict(ended: Ended, output: &str) -> String {
     let how = match ended {
+        _ if output.contains("has overflowed its stack") => {
+            "overflowed its stack: most often unbounded recursion (a function that calls itself \
+             with no case that stops it)"
+                .to_string()
+        }
         Ended::Signal(libc::SIGABRT) => {
             "was aborted (SIGABRT): a panic inside a panic, or a call to std::process::abort"
                 .to_string()

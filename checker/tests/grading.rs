@@ -192,8 +192,17 @@ fn hangs_floods_and_early_exits_are_cut_off_and_reported() {
              std::process::exit(0)\n}\n",
     );
 
+    // Recurses without end.
+    put_crate(
+        &dir,
+        "06_first_reply",
+        "pub fn first_reply<T>(replicas: &[crossbeam_channel::Receiver<T>], timeout: std::time::Duration) -> Option<(usize, T)> {\n\
+             let answer = first_reply(replicas, timeout);\n\
+             answer.map(|(i, v)| (i + 1, v))\n}\n",
+    );
+
     let start = std::time::Instant::now();
-    let (code, report) = grade_json(&dir, &["01", "02", "04"]);
+    let (code, report) = grade_json(&dir, &["01", "02", "04", "06"]);
     assert_eq!(code, 1);
     let ex = exercise(&report, "01_fan_in");
     assert_eq!(ex["status"], "timed_out", "{}", describe(ex));
@@ -232,6 +241,14 @@ fn hangs_floods_and_early_exits_are_cut_off_and_reported() {
     );
     assert!(
         describe(ex).contains("std::process::exit"),
+        "{}",
+        describe(ex)
+    );
+
+    let ex = exercise(&report, "06_first_reply");
+    assert_eq!(ex["status"], "failed", "{}", describe(ex));
+    assert!(
+        describe(ex).contains("overflowed its stack"),
         "{}",
         describe(ex)
     );
