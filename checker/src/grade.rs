@@ -14,6 +14,16 @@ pub struct Options {
     pub jobs: usize,
 }
 
+impl Options {
+    /// The defaults, with `jobs` when the user gave it (at least 1).
+    pub fn with_jobs(jobs: Option<usize>) -> Options {
+        let default = Options::default();
+        Options {
+            jobs: jobs.map_or(default.jobs, |j| j.max(1)),
+        }
+    }
+}
+
 impl Default for Options {
     fn default() -> Options {
         let cores = std::thread::available_parallelism()

@@ -144,10 +144,7 @@ fn grade_command(
 ) -> Result<ExitCode, String> {
     let exercises = selection(ids)?;
     let dir = project::exercises_dir(dir.as_deref())?;
-    let mut options = grade::Options::default();
-    if let Some(jobs) = jobs {
-        options.jobs = jobs.max(1);
-    }
+    let options = grade::Options::with_jobs(jobs);
     if !json {
         eprintln!(
             "Building and grading {} exercise(s) in {} ...",

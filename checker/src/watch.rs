@@ -12,10 +12,7 @@ use crate::{actions, grade, project, report};
 
 pub fn watch(dir: Option<PathBuf>, jobs: Option<usize>) -> Result<ExitCode, String> {
     let dir = project::exercises_dir(dir.as_deref())?;
-    let mut options = grade::Options::default();
-    if let Some(jobs) = jobs {
-        options.jobs = jobs.max(1);
-    }
+    let options = grade::Options::with_jobs(jobs);
     let (tx, rx) = mpsc::channel();
     let mut watcher =
         notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
