@@ -149,13 +149,6 @@ fn every_wrong_solution_is_rejected_by_the_test_that_should_catch_it() {
                     describe(ex)
                 ));
             }
-            assert_ne!(
-                ex["status"],
-                "passed",
-                "{}/{name} passed: {}",
-                wrong.id,
-                describe(ex)
-            );
         }
     }
     eprintln!(
