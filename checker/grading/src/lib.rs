@@ -332,3 +332,19 @@ pub fn assert_idle_threads_do_not_spin(what: &str) {
          blocking `recv` (or iterate the Receiver), not `try_recv` in a loop."
     );
 }
+
+/// Runs `f`, which must not panic. A panic escaping from it fails the test with
+/// `if_panics` and the panic's own message; a stub's `todo!()` is passed on as it is, so
+/// it reads as "not yet implemented".
+pub fn without_panic<T>(if_panics: &str, f: impl FnOnce() -> T) -> T {
+    match panic::catch_unwind(AssertUnwindSafe(f)) {
+        Ok(value) => value,
+        Err(payload) => {
+            let message = payload_text(&*payload);
+            if message.starts_with("not yet implemented") {
+                panic::resume_unwind(payload);
+            }
+            panic!("{if_panics} (it panicked with: {message})")
+        }
+    }
+}
