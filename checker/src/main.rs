@@ -56,20 +56,26 @@ struct Cli {
 enum Command {
     /// Grade again whenever you save a file; Ctrl-C to stop.
     Watch {
+        /// The folder holding the exercise crates (NN_name/). Default: exercises/
         #[arg(long, value_name = "DIR")]
         exercises: Option<PathBuf>,
+        /// How many test processes run at once.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
     },
     /// Nudges for an exercise, without giving the answer away.
     Hint { id: String },
     /// Put an exercise back to its original stub (your file is backed up first).
     Reset {
         id: String,
+        /// The folder holding the exercise crates (NN_name/). Default: exercises/
         #[arg(long, value_name = "DIR")]
         exercises: Option<PathBuf>,
     },
     /// Show the reference solution of an exercise you have passed.
     Solution {
         id: String,
+        /// The folder holding the exercise crates (NN_name/). Default: exercises/
         #[arg(long, value_name = "DIR")]
         exercises: Option<PathBuf>,
     },
@@ -91,7 +97,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         None => grade_command(cli.exercises, cli.json, cli.jobs, &cli.ids),
-        Some(Command::Watch { exercises }) => watch::watch(exercises.or(cli.exercises), cli.jobs),
+        Some(Command::Watch { exercises, jobs }) => watch::watch(exercises, jobs),
         Some(Command::Hint { id }) => exercise(&id).and_then(actions::hint),
         Some(Command::Reset { id, exercises }) => {
             exercise(&id).and_then(|e| actions::reset(e, exercises.as_deref()))
