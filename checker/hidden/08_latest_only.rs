@@ -286,6 +286,15 @@ fn zero_capacity_panics() {
         || latest_only::<u32>(0),
     );
     stub_check(&message);
+    // "Clear" means the message is about the capacity, not an accident on the way (an index
+    // out of bounds, an unwrap on None) that happens to stop the call.
+    let lower = message.to_lowercase();
+    assert!(
+        ["cap", "zero", "at least", "> 0", ">= 1", "!= 0"].iter().any(|w| lower.contains(w)),
+        "latest_only(0) panicked, but with {message:?}, which does not say what was wrong. \
+         Check the capacity first, with a message that names it: e.g. \
+         `assert!(capacity > 0, \"latest_only needs a capacity of at least 1\")`"
+    );
 }
 
 fn sends_still_work_after_the_receiver_is_dropped() {
