@@ -6,8 +6,8 @@
 //!
 //! Every workload runs `samples` times for each library, after one warm-up run
 //! each. The runs alternate between std and crossbeam (and which of the two goes
-//! first), so that a change in machine load hits both alike. The table shows the median and, in brackets, the slowest and fastest
-//! sample. Every run's tally is checked, so a fast but wrong run cannot count.
+//! first), so that a change in machine load hits both alike. The table shows the median and, in brackets,
+//! the lowest and highest sample. Every run's tally is checked, so a fast but wrong run cannot count.
 
 use listings::beyond::channels::{
     Channel, CrossbeamBounded, CrossbeamUnbounded, StdBounded, StdUnbounded,
@@ -147,7 +147,7 @@ fn main() {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    println!("{samples} samples per library and workload: median (slowest–fastest)\n");
+    println!("{samples} samples per library and workload: median (lowest–highest value)\n");
     println!("| workload | std::sync::mpsc | crossbeam-channel | unit | crossbeam ÷ std speed |");
     println!("|---|---|---|---|---|");
 
