@@ -56,7 +56,7 @@ fn edited(event: notify::Result<notify::Event>) -> Vec<PathBuf> {
 
 /// The exercises whose sources (not build output) are among `paths`.
 fn touched_exercises(dir: &Path, paths: &[PathBuf]) -> Vec<&'static Exercise> {
-    let mut touched: Vec<&'static Exercise> = catalog::EXERCISES
+    catalog::EXERCISES
         .iter()
         .filter(|e| {
             paths.iter().any(|p| {
@@ -66,9 +66,7 @@ fn touched_exercises(dir: &Path, paths: &[PathBuf]) -> Vec<&'static Exercise> {
                 })
             })
         })
-        .collect();
-    touched.dedup_by_key(|e| e.id);
-    touched
+        .collect()
 }
 
 fn grade_and_print(dir: &Path, exercises: &[&'static Exercise], options: &grade::Options) {
